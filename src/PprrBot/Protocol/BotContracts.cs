@@ -1,0 +1,72 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace PprrBot.Protocol;
+
+// The seam between the Bot Framework protocol and PprrBot's features. Protocol/ turns activities into
+// these plain types and back; nothing outside Protocol/ sees an Activity.
+
+/// <summary>Who sent a message, as the authenticated activity says.</summary>
+/// <param name="ChannelUserId">The channel's user id (29:... in Teams).</param>
+/// <param name="AadObjectId">The user's Entra object id; identity and roles use this.</param>
+public sealed record Sender(string ChannelUserId, string? AadObjectId, string? Name, string? TenantId);
+
+/// <summary>A message from a member, officer or chair, with the bot's own @mention removed.</summary>
+/// <param name="Value">Card submit data (Action.Submit), when the message came from a card button.</param>
+/// <param name="IsPersonalChat">True in a 1:1 chat with the bot.</param>
+public sealed record IncomingMessage(
+    string Text,
+    JsonElement? Value,
+    Sender From,
+    string ConversationId,
+    string ActivityId,
+    string? ReplyToId,
+    bool IsPersonalChat);
+
+/// <summary>One message the bot sends: plain text, or an Adaptive Card with its notification summary.</summary>
+public sealed record BotMessage(string? Text, JsonObject? Card = null, string? Summary = null)
+{
+    public static BotMessage Plain(string text) => new(text);
+
+    public static BotMessage ForCard(JsonObject card, string summary) => new(null, card, summary);
+
+    /// <summary>A file offered through Teams' file consent flow (FileConsentCard).</summary>
+    public FileOffer? File { get; init; }
+}
+
+/// <summary>A file the bot offers to upload to a user's OneDrive through Teams' file consent flow.</summary>
+public sealed record FileOffer(string FileName, string Description, long SizeInBytes, JsonObject Context);
+
+/// <summary>An Action.Execute press (invoke adaptiveCard/action).</summary>
+public sealed record CardAction(string Verb, JsonElement Data, Sender From, string ConversationId, string? CardActivityId);
+
+/// <summary>What an Action.Execute produced: a replacement card, a short toast, or an error.</summary>
+public abstract record CardActionOutcome
+{
+    private CardActionOutcome()
+    {
+    }
+
+    public sealed record ReplaceCard(JsonObject Card) : CardActionOutcome;
+
+    public sealed record Message(string Text) : CardActionOutcome;
+
+    public sealed record Error(int StatusCode, string Code, string Text) : CardActionOutcome;
+}
+
+/// <summary>Answers members' messages. Implemented by the Conversation feature.</summary>
+public interface IMessageResponder
+{
+    ValueTask<IReadOnlyList<BotMessage>> RespondAsync(IncomingMessage message, CancellationToken cancellationToken);
+
+    /// <summary>The greeting sent when the bot is added to a chat or team.</summary>
+    IReadOnlyList<BotMessage> Welcome();
+}
+
+/// <summary>Handles Action.Execute presses for the verbs it owns.</summary>
+public interface ICardActionHandler
+{
+    bool Handles(string verb);
+
+    ValueTask<CardActionOutcome> ExecuteAsync(CardAction action, CancellationToken cancellationToken);
+}
