@@ -84,7 +84,7 @@ async function main(argv) {
       }
     }
   }
-  console.log(`${targets.length - failed} passed, ${failed} failed`);
+  console.log(`manifest schema check: ${targets.length - failed} valid, ${failed} invalid`);
   return failed === 0 ? 0 : 1;
 }
 
