@@ -103,36 +103,21 @@ internal static partial class AppPackageBuilder
 
     private static void ReplacePlaceholders(JsonNode? node, Dictionary<string, string> values)
     {
-        switch (node)
+        if (node is JsonValue value && value.TryGetValue<string>(out var text))
         {
-            case JsonObject item:
-                foreach (var (name, child) in item.ToList())
-                {
-                    if (child is JsonValue value && value.TryGetValue<string>(out var text))
-                    {
-                        item[name] = Replace(text, values);
-                    }
-                    else
-                    {
-                        ReplacePlaceholders(child, values);
-                    }
-                }
+            node.ReplaceWith(Replace(text, values));
+            return;
+        }
 
-                break;
-            case JsonArray list:
-                for (var i = 0; i < list.Count; i++)
-                {
-                    if (list[i] is JsonValue value && value.TryGetValue<string>(out var text))
-                    {
-                        list[i] = Replace(text, values);
-                    }
-                    else
-                    {
-                        ReplacePlaceholders(list[i], values);
-                    }
-                }
-
-                break;
+        IEnumerable<JsonNode?> children = node switch
+        {
+            JsonObject item => item.Select(property => property.Value),
+            JsonArray list => list,
+            _ => [],
+        };
+        foreach (var child in children.ToList())
+        {
+            ReplacePlaceholders(child, values);
         }
     }
 
