@@ -76,7 +76,8 @@ async function startPlayground() {
     "--conversation-id", "conv-1",
     "--dt",
   ], {
-    cwd: __dirname,
+    // It writes devTools/ logs into its working directory: keep them with the other run output.
+    cwd: screenshots,
     env: { ...process.env, TEAMSAPPTESTER_BROWSER: "none", NODE_OPTIONS: `--require ${forceLoopback}` },
   });
   await waitFor("the Playground page", async () => (await fetch(`http://127.0.0.1:${ports.playground}/`)).ok, 60_000);
