@@ -104,9 +104,14 @@ internal static class CardData
     public static JsonObject Ask(string text) => new() { [Key] = "ask", ["text"] = text };
 
     /// <summary>Start routing a question to an officer; with no code, to the performance officer.</summary>
-    public static JsonObject RouteStart(string? code = null, string? period = null, string? question = null)
+    public static JsonObject RouteStart(string? code = null, string? period = null, string? question = null, string? role = null)
     {
         var data = new JsonObject { [Key] = "route.start" };
+        if (role is not null)
+        {
+            data["role"] = role;
+        }
+
         if (code is not null)
         {
             data["code"] = code;

@@ -90,7 +90,8 @@ internal static class MeasureCard
 
         if (row.ComparatorPeriod is not null && (row.England ?? row.NorthWest ?? row.StatNeighbours) is not null)
         {
-            yield return Heading($"Compared with others ({row.ComparatorPeriod})", size: "Default", spacing: "Medium");
+            yield return Heading("Compared with others", size: "Default", spacing: "Medium");
+            yield return Text("Figures for " + row.ComparatorPeriod, size: "Small", subtle: true, spacing: "None");
             yield return Facts(Comparators(row, unit), spacing: "Small");
         }
 
@@ -105,7 +106,7 @@ internal static class MeasureCard
                 ("Source", MeasureWording.ReportLine(snapshot, row.Report, row.MeetingDate)),
                 ("Import", MeasureWording.ImportLine(snapshot, row.ImportId)),
                 ("Provenance", MeasureWording.ProvenanceWords(row.Provenance) ?? "not recorded"),
-                ("Questions to", measure.Measure.OwnerRole),
+                ("Owner", measure.Measure.OwnerRole),
             ],
             spacing: "Medium");
 

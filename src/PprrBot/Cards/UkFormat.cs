@@ -62,7 +62,7 @@ internal static class UkFormat
         return (pounds < 0 ? Minus : "") + "£" + millions.ToString("0.00", Culture) + "m";
     }
 
-    /// <summary>Money as said aloud: "1.74 million pounds", "228,000 pounds".</summary>
+    /// <summary>Money as said aloud, exact to the thousand: "1.74 million pounds", "2.997 million pounds", "228,000 pounds".</summary>
     public static string SpokenMoney(decimal pounds)
     {
         var abs = Math.Abs(pounds);
@@ -72,9 +72,12 @@ internal static class UkFormat
             return sign + abs.ToString(decimal.Truncate(abs) == abs ? "N0" : "N2", Culture) + " pounds";
         }
 
-        var millions = Math.Round(abs / 1_000_000m, 2, MidpointRounding.AwayFromZero);
-        return sign + millions.ToString("0.##", Culture) + " million pounds";
+        var millions = Math.Round(abs / 1_000_000m, 3, MidpointRounding.AwayFromZero);
+        return sign + millions.ToString("0.###", Culture) + " million pounds";
     }
+
+    /// <summary>A signed amount for table columns: "+£1,740,000", "−£18,000", "£0".</summary>
+    public static string SignedMoney(decimal pounds) => (pounds > 0 ? "+" : "") + Money(pounds);
 
     /// <summary>A budget variance with its sign and meaning: "+£1,668,000 overspend", "−£228,000 underspend", "on budget".</summary>
     public static string Variance(decimal variance) => variance switch

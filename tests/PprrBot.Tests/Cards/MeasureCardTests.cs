@@ -78,7 +78,7 @@ public class MeasureCardTests
     {
         var text = Visible("CFE08");
 
-        Assert.Contains("Compared with others (2018/19 academic year)", text, StringComparison.Ordinal);
+        Assert.Contains("Compared with others\nFigures for 2018/19 academic year", text, StringComparison.Ordinal);
         Assert.Contains("10.9%", text, StringComparison.Ordinal);
         Assert.Contains("11.3%", text, StringComparison.Ordinal);
         Assert.Contains("10.2%", text, StringComparison.Ordinal);
