@@ -15,8 +15,8 @@ internal static class ComparisonCard
     {
         var unit = measure.Measure.Unit;
         var document = new CardDocument(snapshot);
-        document.Add(Heading($"Comparison: {measure.Code}: {measure.Name}", size: "Medium"));
-        document.Add(Text(MeasureWording.PriorityLine(measure.Priority), size: "Small", subtle: true, spacing: "None"));
+        document.Add(Heading($"{measure.Code}: {measure.Name}", size: "Medium"));
+        document.Add(Text("Compared with England, the North West and statistical neighbours · " + MeasureWording.PriorityLine(measure.Priority), size: "Small", subtle: true, spacing: "None"));
 
         var comparators = Comparators(row).ToList();
         if (row.Value is not { } value || comparators.Count == 0)
