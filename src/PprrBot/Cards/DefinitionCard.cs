@@ -24,7 +24,7 @@ internal static class DefinitionCard
         document.Add(Text(definition, spacing: "Medium"));
         document.Add(Facts(
             [
-                ("Shown as", MeasureWording.UnitWords(m.Unit)),
+                ("Unit", MeasureWording.UnitWords(m.Unit)),
                 ("Rating", rating),
                 ("Definition", DefinitionSource(m.DefinitionProvenance, m.DefinitionSourceRef)),
                 ("Owner", m.OwnerRole),

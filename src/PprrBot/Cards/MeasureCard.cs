@@ -112,7 +112,7 @@ internal static class MeasureCard
 
         if (actionsInline)
         {
-            yield return ActionSet(Actions(selection), spacing: "Small");
+            yield return ActionSet(Actions(selection, withCode: true), spacing: "Small");
         }
     }
 
@@ -194,12 +194,15 @@ internal static class MeasureCard
         }
     }
 
-    private static IEnumerable<JsonObject> Actions(MeasureSelection selection)
+    /// <param name="withCode">With several measures on one card, each button names its measure, so a screen
+    /// reader does not hear three identical "Trend" buttons.</param>
+    private static IEnumerable<JsonObject> Actions(MeasureSelection selection, bool withCode = false)
     {
         var code = selection.Measure.Code;
-        yield return Submit("Ask the officer", CardData.RouteStart(code, selection.Row.Period));
-        yield return Submit("Trend", CardData.Trend(code));
-        yield return Submit("Related measures", CardData.Related(code));
+        var suffix = withCode ? ": " + code : "";
+        yield return Submit("Ask the officer" + suffix, CardData.RouteStart(code, selection.Row.Period));
+        yield return Submit("Trend" + suffix, CardData.Trend(code));
+        yield return Submit((withCode ? "Related" : "Related measures") + suffix, CardData.Related(code));
     }
 
     private static string Speak(MeasureSelection selection)
