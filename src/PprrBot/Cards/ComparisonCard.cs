@@ -18,7 +18,7 @@ internal static class ComparisonCard
         document.Add(Heading($"{measure.Code}: {measure.Name}", size: "Medium"));
         document.Add(Text("Compared with England, the North West and statistical neighbours · " + MeasureWording.PriorityLine(measure.Priority), size: "Small", subtle: true, spacing: "None"));
 
-        var comparators = Comparators(row).ToList();
+        var comparators = MeasureWording.Comparators(row).ToList();
         if (row.Value is not { } value || comparators.Count == 0)
         {
             var reason = row.Value is null
@@ -81,23 +81,5 @@ internal static class ComparisonCard
             _ => "",
         };
         return $"Stockport ({Value(stockport)}) is {gap} {side} {label} of {Value(other)}{judgement}";
-    }
-
-    private static IEnumerable<(string Name, string Label, decimal Value)> Comparators(MeasureResult row)
-    {
-        if (row.England is { } england)
-        {
-            yield return ("England", "the England figure", england);
-        }
-
-        if (row.NorthWest is { } northWest)
-        {
-            yield return ("North West", "the North West average", northWest);
-        }
-
-        if (row.StatNeighbours is { } neighbours)
-        {
-            yield return ("Statistical neighbours", "the statistical neighbours' average", neighbours);
-        }
     }
 }

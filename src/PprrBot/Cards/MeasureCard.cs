@@ -92,7 +92,7 @@ internal static class MeasureCard
         {
             yield return Heading("Compared with others", size: "Default", spacing: "Medium");
             yield return Text("Figures for " + row.ComparatorPeriod, size: "Small", subtle: true, spacing: "None");
-            yield return Facts(Comparators(row, unit), spacing: "Small");
+            yield return Facts(MeasureWording.Comparators(row).Select(c => (c.Name, UkFormat.Value(c.Value, unit))), spacing: "Small");
         }
 
         if (!string.IsNullOrWhiteSpace(row.Commentary))
@@ -174,24 +174,6 @@ internal static class MeasureCard
         var moved = change == 0 ? "the same as" : (change > 0 ? "up " : "down ") + UkFormat.Difference(change, unit) + " on";
         var polarity = measure.Measure.Polarity == Polarity.Context ? "" : $" ({MeasureWording.PolarityWords(measure.Measure.Polarity)})";
         return $"{Capitalise(direction)}: {moved} {TrendWording.PreviousLabel(measure, row)}{polarity}.";
-    }
-
-    private static IEnumerable<(string, string)> Comparators(MeasureResult row, MeasureUnit unit)
-    {
-        if (row.England is { } england)
-        {
-            yield return ("England", UkFormat.Value(england, unit));
-        }
-
-        if (row.NorthWest is { } northWest)
-        {
-            yield return ("North West", UkFormat.Value(northWest, unit));
-        }
-
-        if (row.StatNeighbours is { } neighbours)
-        {
-            yield return ("Statistical neighbours", UkFormat.Value(neighbours, unit));
-        }
     }
 
     /// <param name="withCode">With several measures on one card, each button names its measure, so a screen

@@ -145,4 +145,30 @@ public class MeasureCardTests
         Assert.Contains("The latest result is 2018/19: 68% (Green).", text, StringComparison.Ordinal);
         Assert.Contains("tests and teacher assessments were cancelled", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void StaysUnderTwentyEightKilobytesWithTheMostSectionsAllowed()
+    {
+        var longest = CardGallery.Snapshot.Measures
+            .OrderByDescending(m => (m.Current?.Commentary?.Length ?? 0) + m.Results.Count * 40)
+            .Take(MeasureCard.MaxSections)
+            .Select(m => CardGallery.Current(m.Code))
+            .ToList();
+
+        var message = MeasureCard.Build(CardGallery.Snapshot, longest);
+
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(message.Card!.ToJsonString());
+        Assert.True(bytes < 28 * 1024, $"{bytes} bytes");
+    }
+
+    [Fact]
+    public void NamesTheMeasureOnEachButtonWhenSeveralShareACard()
+    {
+        var message = MeasureCard.Build(CardGallery.Snapshot, [CardGallery.Current("CFE06"), CardGallery.Current("CFE07")]);
+
+        var titles = CardJson.Walk(message.Card).Where(o => (string?)o["type"] == "Action.Submit").Select(o => (string)o["title"]!).ToList();
+
+        Assert.Contains("Trend: CFE06", titles);
+        Assert.Contains("Trend: CFE07", titles);
+    }
 }
