@@ -26,7 +26,7 @@ internal static class ComparisonCard
                 : $"No England, North West or statistical-neighbour figure is held for {measure.Code}; comparators are only given where a benchmark exists.";
             document.Add(Text(reason, spacing: "Medium"));
             document.Action(Submit("Show the measure", CardData.Show(measure.Code)));
-            return document.ToMessage($"{measure.Code}. {reason}", $"{measure.Code}: {reason}", $"{measure.Code} comparison: none held", snapshot);
+            return document.ToMessage($"{measure.Code}. {reason}", $"{measure.Code}: {reason}", $"{measure.Code} comparison: none held");
         }
 
         document.Add(Container(
@@ -56,7 +56,7 @@ internal static class ComparisonCard
 
         var speak = $"{measure.Code}, {UkFormat.SpokenText(measure.Name)}. Stockport {row.Period}: {UkFormat.SpokenValue(value, unit)}. " + string.Join(" ", lines.Select(l => l.Item3 + "."));
         var fallback = $"{measure.Code} {measure.Name}, {row.Period}: {UkFormat.Value(value, unit)}. " + string.Join(" ", lines.Select(l => l.Item2 + "."));
-        return document.ToMessage(speak, fallback, $"{measure.Code} comparison: {lines[0].Item2}", snapshot);
+        return document.ToMessage(speak, fallback, $"{measure.Code} comparison: {lines[0].Item2}");
     }
 
     /// <summary>

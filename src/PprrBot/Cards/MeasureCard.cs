@@ -50,7 +50,7 @@ internal static class MeasureCard
         var speak = string.Join(" ", selections.Select(Speak));
         var fallback = string.Join(" ", selections.Select(Fallback));
         var summary = string.Join("; ", selections.Select(Summary));
-        return document.ToMessage(speak, fallback, summary, snapshot);
+        return document.ToMessage(speak, fallback, summary);
     }
 
     /// <summary>"CFE08 Persistent absence rate – all pupils: 10.4% (2018/19), Amber".</summary>

@@ -41,7 +41,9 @@ internal static class MeasureWording
             return "Import not recorded";
         }
 
-        return $"Loaded from {import.FileName} on {UkFormat.Date(import.ImportedAt)}" + (import.IsSample ? " (the sample data set)" : "");
+        return import.IsSample
+            ? $"The embedded sample data set, loaded {UkFormat.Date(import.ImportedAt)}"
+            : $"{import.FileName}, imported {UkFormat.Date(import.ImportedAt)}";
     }
 
     /// <summary>The provenance tokens in words: "seed+national_verify+sample" → "committee papers; ...".</summary>

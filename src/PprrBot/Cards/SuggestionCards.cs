@@ -30,8 +30,7 @@ internal static class SuggestionCards
         return document.ToMessage(
             "Which measure did you mean? " + string.Join(". ", shown.Select(m => $"{m.Code}, {UkFormat.SpokenText(m.Name)}")) + ".",
             $"Which measure did you mean? {list}.",
-            $"Did you mean: {string.Join(", ", shown.Select(m => m.Code))}?",
-            snapshot);
+            $"Did you mean: {string.Join(", ", shown.Select(m => m.Code))}?");
     }
 
     /// <param name="closest">The nearest measures by the caller's reckoning (may be empty).</param>
@@ -56,8 +55,7 @@ internal static class SuggestionCards
                 (shown.Count > 0 ? " The closest are " + string.Join(", ", shown.Select(m => $"{m.Code}, {UkFormat.SpokenText(m.Name)}")) + "." : "") +
                 " You can send the question to the performance officer.",
             $"No measure matches \u201c{question}\u201d.{closestText} You can send it to the performance officer.",
-            "No matching measure: send it to the performance officer?",
-            snapshot);
+            "No matching measure: send it to the performance officer?");
     }
 
     private static JsonObject Candidate(MeasureView measure)

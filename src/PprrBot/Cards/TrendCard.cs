@@ -62,8 +62,7 @@ internal static class TrendCard
         return document.ToMessage(
             $"Trend for {measure.Code}, {UkFormat.SpokenText(measure.Name)}. {overallSpoken}",
             $"{measure.Code} {measure.Name}. {overall}",
-            summary,
-            snapshot);
+            summary);
     }
 
     private static string PointLine(MeasureView measure, TrendPoint point)
