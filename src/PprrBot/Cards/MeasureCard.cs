@@ -167,13 +167,16 @@ internal static class MeasureCard
         }
     }
 
+    /// <summary>"Improving: down 0.4 points on 2017/18 (lower is better)."; for context measures just "Up 5 on 2019/20."</summary>
     private static string TrendLine(MeasureView measure, MeasureResult row, string direction)
     {
         var unit = measure.Measure.Unit;
         var change = row.Value!.Value - row.PreviousValue!.Value;
-        var moved = change == 0 ? "the same as" : (change > 0 ? "up " : "down ") + UkFormat.Difference(change, unit) + " on";
-        var polarity = measure.Measure.Polarity == Polarity.Context ? "" : $" ({MeasureWording.PolarityWords(measure.Measure.Polarity)})";
-        return $"{Capitalise(direction)}: {moved} {TrendWording.PreviousLabel(measure, row)}{polarity}.";
+        var since = TrendWording.PreviousLabel(measure, row);
+        var moved = change == 0 ? $"the same as {since}" : $"{(change > 0 ? "up" : "down")} {UkFormat.Difference(change, unit)} on {since}";
+        return measure.Measure.Polarity == Polarity.Context
+            ? Capitalise(moved) + "."
+            : $"{Capitalise(direction)}: {moved} ({MeasureWording.PolarityWords(measure.Measure.Polarity)}).";
     }
 
     /// <param name="withCode">With several measures on one card, each button names its measure, so a screen

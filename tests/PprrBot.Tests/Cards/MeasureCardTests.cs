@@ -71,7 +71,7 @@ public class MeasureCardTests
     {
         var text = Visible("CFE17");
 
-        Assert.Contains("Up: up 5 on 2019/20.", text, StringComparison.Ordinal);
+        Assert.Contains("Up 5 on 2019/20.", text, StringComparison.Ordinal);
         Assert.DoesNotContain("improving", text, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Not rated: a context measure", text, StringComparison.Ordinal);
     }
