@@ -1,0 +1,240 @@
+using System.Text.Json.Nodes;
+using PprrBot.Data.Measures;
+using PprrBot.Data.ReadModel;
+using PprrBot.Protocol;
+using static PprrBot.Cards.CardElements;
+
+namespace PprrBot.Cards;
+
+/// <summary>A measure and the row to show for it (chosen by the caller: the current position, or a named period).</summary>
+internal sealed record MeasureSelection(MeasureView Measure, MeasureResult Row);
+
+/// <summary>
+/// The measure card: figure, target, RAG with its reason, trend, comparators, commentary, source, owner and
+/// actions. Several measures ("primary and secondary") go in one card as sections, which reads better on
+/// a phone than a run of separate messages.
+/// </summary>
+internal static class MeasureCard
+{
+    /// <summary>More sections than this belong in a list card.</summary>
+    public const int MaxSections = 4;
+
+    public static BotMessage Build(PprrSnapshot snapshot, MeasureView measure, MeasureResult row) =>
+        Build(snapshot, [new MeasureSelection(measure, row)]);
+
+    public static BotMessage Build(PprrSnapshot snapshot, IReadOnlyList<MeasureSelection> selections)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(selections.Count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(selections.Count, MaxSections);
+
+        var document = new CardDocument(snapshot);
+        var single = selections.Count == 1;
+        if (!single)
+        {
+            document.Add(Heading($"{selections.Count} measures", size: "Medium"));
+        }
+
+        foreach (var (selection, index) in selections.Select((s, i) => (s, i)))
+        {
+            document.Add(Container(Section(snapshot, selection, actionsInline: !single), separator: index > 0, spacing: index > 0 ? "ExtraLarge" : null));
+        }
+
+        if (single)
+        {
+            foreach (var action in Actions(selections[0]))
+            {
+                document.Action(action);
+            }
+        }
+
+        var speak = string.Join(" ", selections.Select(Speak));
+        var fallback = string.Join(" ", selections.Select(Fallback));
+        var summary = string.Join("; ", selections.Select(Summary));
+        return document.ToMessage(speak, fallback, summary, snapshot);
+    }
+
+    /// <summary>"CFE08 Persistent absence rate – all pupils: 10.4% (2018/19), Amber".</summary>
+    public static string Summary(MeasureSelection selection)
+    {
+        var (measure, row) = selection;
+        var rag = RagWording.Explain(measure.Measure, row);
+        return $"{measure.Code} {measure.Name}: {MeasureWording.ValueOrNone(row, measure.Measure.Unit)} ({row.Period}), {rag.Word}";
+    }
+
+    private static IEnumerable<JsonNode> Section(PprrSnapshot snapshot, MeasureSelection selection, bool actionsInline)
+    {
+        var (measure, row) = selection;
+        var unit = measure.Measure.Unit;
+        var rag = RagWording.Explain(measure.Measure, row);
+
+        yield return Heading($"{measure.Code}: {measure.Name}", size: "Medium");
+        yield return Text(MeasureWording.PriorityLine(measure.Priority), size: "Small", subtle: true, spacing: "None");
+
+        yield return Container(RagBlock(measure, row, rag), style: RagWording.ContainerStyle(rag.Reported), spacing: "Medium");
+
+        foreach (var element in MissingFigures(measure, row))
+        {
+            yield return element;
+        }
+
+        var series = TrendWording.Series(measure, row);
+        if (series.Count > 1)
+        {
+            yield return Heading("Trend", size: "Default", spacing: "Medium");
+            yield return Facts(series.Select(p => (p.Period, p.Value is { } v ? UkFormat.Value(v, unit) : "no figure")), spacing: "Small");
+            if (TrendWording.DirectionOf(measure.Measure, row) is { } direction)
+            {
+                yield return Text(TrendLine(measure, row, direction), spacing: "Small");
+            }
+        }
+
+        if (row.ComparatorPeriod is not null && (row.England ?? row.NorthWest ?? row.StatNeighbours) is not null)
+        {
+            yield return Heading("Compared with others", size: "Default", spacing: "Medium");
+            yield return Text("Figures for " + row.ComparatorPeriod, size: "Small", subtle: true, spacing: "None");
+            yield return Facts(Comparators(row, unit), spacing: "Small");
+        }
+
+        if (!string.IsNullOrWhiteSpace(row.Commentary))
+        {
+            yield return Heading("Officer commentary", size: "Default", spacing: "Medium");
+            yield return Text(row.Commentary, spacing: "Small");
+        }
+
+        yield return Facts(
+            [
+                ("Source", MeasureWording.ReportLine(snapshot, row.Report, row.MeetingDate)),
+                ("Import", MeasureWording.ImportLine(snapshot, row.ImportId)),
+                ("Provenance", MeasureWording.ProvenanceWords(row.Provenance) ?? "not recorded"),
+                ("Owner", measure.Measure.OwnerRole),
+            ],
+            spacing: "Medium");
+
+        if (actionsInline)
+        {
+            yield return ActionSet(Actions(selection), spacing: "Small");
+        }
+    }
+
+    private static IEnumerable<JsonNode> RagBlock(MeasureView measure, MeasureResult row, RagExplanation rag)
+    {
+        var unit = measure.Measure.Unit;
+        var targetLine = row.Target is { } target ? $"Target {UkFormat.Value(target, unit)}" : "No target";
+        yield return Columns(
+            [
+                Column([Text(MeasureWording.ValueOrNone(row, unit), size: "ExtraLarge", weight: "Bolder")], width: "auto"),
+                Column(
+                    [
+                        Text(rag.Word, size: "Large", weight: "Bolder", color: RagWording.TextColour(rag.Reported)),
+                        Text($"{row.Period} · {targetLine}", spacing: "None"),
+                    ],
+                    verticalAlignment: "Center"),
+            ]);
+        yield return Text(rag.Text, spacing: "Small");
+        if (rag.OfficerReason is { } reason)
+        {
+            yield return Text("Officers' reason: " + reason, spacing: "Small");
+        }
+    }
+
+    /// <summary>The honest line when later periods have no figure, or when the chosen row itself has none.</summary>
+    private static IEnumerable<JsonNode> MissingFigures(MeasureView measure, MeasureResult row)
+    {
+        if (row.Value is null)
+        {
+            var latest = measure.Results.LastOrDefault(r => r.Value is not null && r.PeriodEnd < row.PeriodEnd);
+            if (latest is not null)
+            {
+                yield return Text(
+                    $"The latest result is {latest.Period}: {UkFormat.Value(latest.Value!.Value, measure.Measure.Unit)} ({RagWording.Word(latest.ReportedRag)}).",
+                    weight: "Bolder",
+                    spacing: "Small");
+            }
+
+            yield break;
+        }
+
+        foreach (var later in measure.Results.Where(r => r.PeriodEnd > row.PeriodEnd && r.Value is null))
+        {
+            yield return Container(
+                [
+                    Text($"No {later.Period} figure", weight: "Bolder"),
+                    Text(later.Commentary ?? "The report gives no reason.", spacing: "None"),
+                    Text($"The latest result is {row.Period}.", spacing: "Small"),
+                ],
+                style: "emphasis",
+                spacing: "Small");
+        }
+    }
+
+    private static string TrendLine(MeasureView measure, MeasureResult row, string direction)
+    {
+        var unit = measure.Measure.Unit;
+        var change = row.Value!.Value - row.PreviousValue!.Value;
+        var moved = change == 0 ? "the same as" : (change > 0 ? "up " : "down ") + UkFormat.Difference(change, unit) + " on";
+        var polarity = measure.Measure.Polarity == Polarity.Context ? "" : $" ({MeasureWording.PolarityWords(measure.Measure.Polarity)})";
+        return $"{Capitalise(direction)}: {moved} {TrendWording.PreviousLabel(measure, row)}{polarity}.";
+    }
+
+    private static IEnumerable<(string, string)> Comparators(MeasureResult row, MeasureUnit unit)
+    {
+        if (row.England is { } england)
+        {
+            yield return ("England", UkFormat.Value(england, unit));
+        }
+
+        if (row.NorthWest is { } northWest)
+        {
+            yield return ("North West", UkFormat.Value(northWest, unit));
+        }
+
+        if (row.StatNeighbours is { } neighbours)
+        {
+            yield return ("Statistical neighbours", UkFormat.Value(neighbours, unit));
+        }
+    }
+
+    private static IEnumerable<JsonObject> Actions(MeasureSelection selection)
+    {
+        var code = selection.Measure.Code;
+        yield return Submit("Ask the officer", CardData.RouteStart(code, selection.Row.Period));
+        yield return Submit("Trend", CardData.Trend(code));
+        yield return Submit("Related measures", CardData.Related(code));
+    }
+
+    private static string Speak(MeasureSelection selection)
+    {
+        var (measure, row) = selection;
+        var unit = measure.Measure.Unit;
+        var parts = new List<string> { $"{measure.Code}, {UkFormat.SpokenText(measure.Name)}." };
+        parts.Add(row.Target is { } target
+            ? $"{row.Period}: {MeasureWording.SpokenValueOrNone(row, unit)}, against a target of {UkFormat.SpokenValue(target, unit)}."
+            : $"{row.Period}: {MeasureWording.SpokenValueOrNone(row, unit)}.");
+        parts.Add(RagWording.Explain(measure.Measure, row).Spoken + ".");
+        if (TrendWording.DirectionOf(measure.Measure, row) is { } direction && row.PreviousValue is { } previous)
+        {
+            parts.Add($"{Capitalise(direction)}, from {UkFormat.SpokenValue(previous, unit)} in {TrendWording.PreviousLabel(measure, row)}.");
+        }
+
+        parts.AddRange(LaterGaps(measure, row).Select(p => $"There is no {p} figure."));
+        return string.Join(" ", parts);
+    }
+
+    private static string Fallback(MeasureSelection selection)
+    {
+        var (measure, row) = selection;
+        var rag = RagWording.Explain(measure.Measure, row);
+        var text = $"{measure.Code} {measure.Name}: {MeasureWording.ValueOrNone(row, measure.Measure.Unit)} ({row.Period}). {rag.Text}.";
+        foreach (var period in LaterGaps(measure, row))
+        {
+            text += $" No {period} figure; the latest result is {row.Period}.";
+        }
+
+        return text;
+    }
+
+    private static IEnumerable<string> LaterGaps(MeasureView measure, MeasureResult row) =>
+        row.Value is null ? [] : measure.Results.Where(r => r.PeriodEnd > row.PeriodEnd && r.Value is null).Select(r => r.Period);
+
+    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}

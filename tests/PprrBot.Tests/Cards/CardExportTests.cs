@@ -1,0 +1,26 @@
+namespace PprrBot.Tests.Cards;
+
+/// <summary>
+/// Writes every card type to the folder named by PPRRBOT_CARD_DIR, for the npm parser check and the
+/// rendered images (tests/cards/check-cards.sh sets it). Skips in an ordinary test run.
+/// </summary>
+public class CardExportTests
+{
+    public const string FolderVariable = "PPRRBOT_CARD_DIR";
+
+    [Fact]
+    public async Task WritesEveryCardTypeForTheNodeChecks()
+    {
+        var folder = Environment.GetEnvironmentVariable(FolderVariable);
+        Assert.SkipWhen(string.IsNullOrEmpty(folder), $"Set {FolderVariable} to write the cards (tests/cards/check-cards.sh does).");
+        Directory.CreateDirectory(folder!);
+
+        var cards = CardGallery.All();
+        foreach (var (name, message) in cards)
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder!, name + ".json"), message.Card!.ToJsonString(new() { WriteIndented = true }), TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(cards.Count, Directory.GetFiles(folder!, "*.json").Length);
+    }
+}
