@@ -1,3 +1,5 @@
+using System.CommandLine;
+
 namespace PprrBot.Cli;
 
 /// <summary>The command line: the same binary as the service.</summary>
@@ -10,6 +12,12 @@ internal static class PprrCommandLine
 
     public static Task<int> RunAsync(string[] args)
     {
+        // Temporary until the root command lands: only `package` is wired.
+        if (string.Equals(args[0], "package", StringComparison.OrdinalIgnoreCase))
+        {
+            return new RootCommand("PprrBot") { PackageCommand.Create() }.Parse(args).InvokeAsync();
+        }
+
         Console.Error.WriteLine($"pprrbot {args[0]}: not implemented yet.");
         return Task.FromResult(2);
     }
