@@ -263,7 +263,9 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
     {
         // How a thing is counted (number, rate, %) never justifies a second measure; what is counted may.
         var content = adds.Where(a => !vocabulary.UnitWords.Contains(a.Split(':')[0])).ToList();
-        return content.Sum(a => catalogue.Index.Idf(a.Split(':')[0])) >= DistinctiveWeight || content.Any(a => a.Contains(':', StringComparison.Ordinal));
+        // A cohort the member named ("and pupils with SEN") is always a deliberate ask.
+        return content.Sum(a => catalogue.Index.Idf(a.Split(':')[0])) >= DistinctiveWeight
+            || content.Any(a => a.Contains(':', StringComparison.Ordinal) || vocabulary.CohortWords.Contains(a));
     }
 
     private static bool IsBareWhatIs(List<string> tokens, bool hasMeasure)
