@@ -5,7 +5,8 @@ namespace PprrBot.Conversation;
 
 /// <summary>How well one measure fits a question, and which of the question's concepts it covers.</summary>
 /// <param name="Matched">The weight of the question's concepts this measure matched, before penalties.</param>
-internal sealed record MeasureMatch(MeasureView Measure, double Score, IReadOnlyList<string> Covered, double Matched);
+/// <param name="MatchedContent">The same without unit words (number, rate, %): what is counted, not how.</param>
+internal sealed record MeasureMatch(MeasureView Measure, double Score, IReadOnlyList<string> Covered, double Matched, double MatchedContent);
 
 /// <summary>
 /// An inverted index over the measures' own names (and, more weakly, their definitions), in the field
@@ -19,6 +20,7 @@ internal sealed class MeasureIndex
     private const double UnmatchedPenalty = 0.2;
     private const double UnmatchedCohortPenalty = 0.5;
     private const double MaximumPenaltyShare = 0.6;
+    private const double UnknownWordWeight = 1.0;
 
     private readonly FieldVocabulary _vocabulary;
     private readonly Entry[] _entries;
@@ -113,14 +115,18 @@ internal sealed class MeasureIndex
     }
 
     /// <summary>
-    /// The weight of the question's concepts: each known word's idf, and for a field term no measure uses
-    /// ("children in need") the weight of the rarest word, so that an unheld topic is not answered from a leftover word.
+    /// The weight of what the question is about, leaving out unit words: each known concept's idf; a field
+    /// term no measure uses ("children in need") weighs as much as the rarest word; a word the catalogue does
+    /// not know at all ("reoffending") weighs one unit. A match must carry half of this to be an answer.
     /// </summary>
-    public double QueryWeight(IEnumerable<string> concepts)
+    public double ContentWeight(IEnumerable<string> concepts, Func<string, bool> isOtherKnownWord)
     {
         var unknownTerm = Math.Log(1.0 + _entries.Length);
-        return concepts.Sum(c => _idf.TryGetValue(c, out var idf) ? idf
-            : _vocabulary.ConceptTokens.Contains(c) && !_vocabulary.UnitWords.Contains(c) ? unknownTerm : 0);
+        return concepts.Where(c => !_vocabulary.UnitWords.Contains(c)).Sum(c =>
+            _idf.TryGetValue(c, out var idf) ? idf
+            : _vocabulary.ConceptTokens.Contains(c) ? unknownTerm
+            : c.Length > 2 && c.All(char.IsLetter) && !isOtherKnownWord(c) ? UnknownWordWeight
+            : 0);
     }
 
     public List<string> Concepts(string text) => _vocabulary.Concepts(TextNormaliser.Tokens(text)).Distinct(StringComparer.Ordinal).ToList();
@@ -132,6 +138,7 @@ internal sealed class MeasureIndex
     private MeasureMatch Score(Entry entry, string[] query)
     {
         double score = 0;
+        double units = 0;
         var covered = new List<string>();
         var matchedNameTokens = new HashSet<string>(StringComparer.Ordinal);
         foreach (var concept in query)
@@ -140,12 +147,14 @@ internal sealed class MeasureIndex
             if (entry.Name.Contains(concept))
             {
                 score += idf;
+                units += _vocabulary.UnitWords.Contains(concept) ? idf : 0;
                 covered.Add(concept);
                 matchedNameTokens.Add(concept);
             }
             else if (entry.Implied.TryGetValue(concept, out var source))
             {
                 score += idf * ImpliedWeight;
+                units += _vocabulary.UnitWords.Contains(concept) ? idf * ImpliedWeight : 0;
                 covered.Add($"{concept}:{source}");
                 matchedNameTokens.Add(source);
             }
@@ -157,7 +166,7 @@ internal sealed class MeasureIndex
 
         if (score <= 0)
         {
-            return new MeasureMatch(entry.Measure, 0, covered, 0);
+            return new MeasureMatch(entry.Measure, 0, covered, 0, 0);
         }
 
         var matched = score;
@@ -176,7 +185,7 @@ internal sealed class MeasureIndex
         // The penalty ranks measures that fit equally well; it never turns a clear match into none.
         score -= Math.Min(penalty, matched * MaximumPenaltyShare);
 
-        return new MeasureMatch(entry.Measure, score, covered, matched);
+        return new MeasureMatch(entry.Measure, score, covered, matched, matched - units);
     }
 
     private sealed class Entry(MeasureView measure, List<string> name, List<string> definition)

@@ -47,7 +47,7 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
 
         var topics = catalogue.Index.TopicWords(string.Join(' ', corrected));
         // A match must carry at least half of what the question is about, or it is a guess from a leftover word.
-        var coverage = matches.Count > 0 ? matches.Max(m => m.Matched) / Math.Max(0.01, catalogue.Index.QueryWeight(concepts)) : 0;
+        var coverage = matches.Count > 0 ? matches[0].MatchedContent / Math.Max(0.01, catalogue.Index.ContentWeight(concepts, catalogue.IsOtherKnownWord)) : 0;
         if (matches.Count > 0 && coverage < MinimumCoverage)
         {
             // Keep them as suggestions only.
@@ -73,7 +73,7 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
             return WithMeasures(question with { Intent = Intent.RouteQuestion, Contacts = ChooseContacts(topics, money, codes, matches, catalogue, snapshot, forRouting: true) }, codes, matches, catalogue, money ? 2.5 : 0);
         }
 
-        if (cues.Has("definition", padded) || IsBareWhatIs(corrected, hasMeasure))
+        if (cues.Has("definition", padded) || IsBareWhatIs(corrected, hasMeasure, codes.Count > 0))
         {
             return WithMeasures(question with { Intent = Intent.Definition }, codes, matches, catalogue, 0);
         }
@@ -268,10 +268,10 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
             || content.Any(a => a.Contains(':', StringComparison.Ordinal) || vocabulary.CohortWords.Contains(a));
     }
 
-    private static bool IsBareWhatIs(List<string> tokens, bool hasMeasure)
+    private static bool IsBareWhatIs(List<string> tokens, bool hasMeasure, bool hasCode)
     {
         // "what is persistent absence?" asks for a definition; "what is the persistent absence rate?" for a figure.
-        if (!hasMeasure || tokens.Count < 3 || tokens[0] != "what" || tokens[1] is not ("is" or "are"))
+        if (!hasMeasure || hasCode || tokens.Count < 3 || tokens[0] != "what" || tokens[1] is not ("is" or "are"))
         {
             return false;
         }
@@ -557,6 +557,7 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
         private readonly Dictionary<Contact, HashSet<string>> _contactConcepts = [];
         private readonly Dictionary<string, double> _financeIdf;
         private readonly Dictionary<string, double> _contactIdf;
+        private readonly HashSet<string> _otherKnownWords;
 
         public Catalogue(PprrSnapshot snapshot, FieldVocabulary vocabulary, IntentCues cues)
         {
@@ -582,12 +583,21 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
                 .Concat(snapshot.Measures.SelectMany(m => TextNormaliser.Tokens(m.Name + " " + m.Measure.Definition)))
                 .Concat(snapshot.Finance.SelectMany(f => TextNormaliser.Tokens(f.Line + " " + f.Service)))
                 .Concat(snapshot.Contacts.SelectMany(c => TextNormaliser.Tokens(c.Areas + " " + c.Role)))
-                .Concat(snapshot.Priorities.SelectMany(p => TextNormaliser.Tokens(p.Title)));
+                .Concat(snapshot.Priorities.SelectMany(p => TextNormaliser.Tokens(p.Title)))
+                .Concat(NumberWords)
+                .Concat(OrdinalWords);
+            _otherKnownWords = [.. vocabulary.KnownWords, .. cues.Words, .. NumberWords, .. OrdinalWords,
+                .. snapshot.Finance.SelectMany(f => TextNormaliser.Tokens(f.Line + " " + f.Service)),
+                .. snapshot.Contacts.SelectMany(c => TextNormaliser.Tokens(c.Areas + " " + c.Role)),
+                .. snapshot.Priorities.SelectMany(p => TextNormaliser.Tokens(p.Title))];
             var frequency = snapshot.Measures.SelectMany(m => TextNormaliser.Tokens(m.Name)).GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
             Speller = new SpellingCorrector(words, frequency);
         }
 
         public MeasureIndex Index { get; }
+
+        /// <summary>A word the bot understands even though no measure uses it (money lines, contacts, cues).</summary>
+        public bool IsOtherKnownWord(string word) => _otherKnownWords.Contains(word);
 
         public SpellingCorrector Speller { get; }
 

@@ -23,6 +23,7 @@ internal sealed class SpellingCorrector
                 continue;
             }
 
+
             foreach (var deletion in Deletions(word))
             {
                 if (!byDeletion.TryGetValue(deletion, out var set))
@@ -44,7 +45,8 @@ internal sealed class SpellingCorrector
     /// <summary>The word itself when known, too short or not a word; else the closest known word, if close enough.</summary>
     public string Correct(string word)
     {
-        if (word.Length < 4 || _known.Contains(word) || !word.All(char.IsLetter))
+        // Short words are left alone: too many acronyms (CAMHS, SDQ, CIN) are one letter from a real word.
+        if (word.Length < 5 || _known.Contains(word) || !word.All(char.IsLetter))
         {
             return word;
         }
