@@ -171,6 +171,7 @@ internal sealed class MeasureIndex
 
         var matched = score;
         var penalty = 0.0;
+        var cohortPenalty = 0.0;
 
         // Prefer measures whose own distinctive words the question also used: "persistent absence" is the
         // all-pupils measure, not the EHC-plan one, unless the member names the cohort.
@@ -178,12 +179,20 @@ internal sealed class MeasureIndex
         {
             if (!matchedNameTokens.Contains(token) && !string.Equals(token, _vocabulary.DefaultCohort, StringComparison.Ordinal))
             {
-                penalty += Idf(token) * (_vocabulary.CohortWords.Contains(token) ? UnmatchedCohortPenalty : UnmatchedPenalty);
+                if (_vocabulary.CohortWords.Contains(token))
+                {
+                    cohortPenalty += Idf(token) * UnmatchedCohortPenalty;
+                }
+                else
+                {
+                    penalty += Idf(token) * UnmatchedPenalty;
+                }
             }
         }
 
-        // The penalty ranks measures that fit equally well; it never turns a clear match into none.
-        score -= Math.Min(penalty, matched * MaximumPenaltyShare);
+        // The penalty ranks measures that fit equally well; it never turns a clear match into none. A cohort
+        // the member did not name always counts, so "KS2" is all pupils, not pupils with an EHC plan.
+        score -= Math.Min(penalty, matched * MaximumPenaltyShare) + cohortPenalty;
 
         return new MeasureMatch(entry.Measure, score, covered, matched, matched - units);
     }

@@ -225,10 +225,15 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
     /// The same measure for another cohort, fitting just as well because the member named no cohort
     /// ("obesity": Year 6 and Reception alike).
     /// </summary>
-    private static bool IsCohortSibling(MeasureMatch candidate, MeasureMatch best, Catalogue catalogue) =>
-        candidate.Score >= best.Score * NearTie
-        && candidate.Covered.ToHashSet().SetEquals(best.Covered)
-        && catalogue.Index.Core(candidate.Measure, withoutCohort: true).SetEquals(catalogue.Index.Core(best.Measure, withoutCohort: true));
+    private bool IsCohortSibling(MeasureMatch candidate, MeasureMatch best, Catalogue catalogue)
+    {
+        // Only when no whole-population version fits: "KS2" is all pupils, "obesity" is Year 6 and Reception.
+        var bestName = catalogue.Index.Core(best.Measure);
+        return !bestName.Contains(vocabulary.DefaultCohort)
+            && !best.Covered.Any(c => vocabulary.CohortWords.Contains(c.Split(':')[0]))
+            && candidate.Covered.ToHashSet().SetEquals(best.Covered)
+            && catalogue.Index.Core(candidate.Measure, withoutCohort: true).SetEquals(catalogue.Index.Core(best.Measure, withoutCohort: true));
+    }
 
     /// <summary>The unit words the question used that the best measure matched (rate, %, number).</summary>
     private HashSet<string> UnitWordsIn(MeasureMatch best, Catalogue catalogue)
