@@ -18,6 +18,12 @@ internal static class PprrCommandLine
             return new RootCommand("PprrBot") { PackageCommand.Create() }.Parse(args).InvokeAsync();
         }
 
+        if (string.Equals(args[0], "ask", StringComparison.OrdinalIgnoreCase))
+        {
+            var sample = Data.Imports.SampleDataSet.LoadSnapshot(DateTimeOffset.UtcNow);
+            return new RootCommand("PprrBot") { AskCommand.Create(_ => Task.FromResult(sample)) }.Parse(args).InvokeAsync();
+        }
+
         Console.Error.WriteLine($"pprrbot {args[0]}: not implemented yet.");
         return Task.FromResult(2);
     }

@@ -1,0 +1,210 @@
+using System.Collections.Frozen;
+using PprrBot.Data.ReadModel;
+
+namespace PprrBot.Conversation;
+
+/// <summary>How well one measure fits a question, and which of the question's concepts it covers.</summary>
+/// <param name="Matched">The weight of the question's concepts this measure matched, before penalties.</param>
+/// <param name="MatchedContent">The same without unit words (number, rate, %): what is counted, not how.</param>
+internal sealed record MeasureMatch(MeasureView Measure, double Score, IReadOnlyList<string> Covered, double Matched, double MatchedContent);
+
+/// <summary>
+/// An inverted index over the measures' own names (and, more weakly, their definitions), in the field
+/// vocabulary's concept tokens. Built once per snapshot; a question touches only the measures that share
+/// a word with it, so the cost grows with the answer, not with the catalogue.
+/// </summary>
+internal sealed class MeasureIndex
+{
+    private const double DefinitionWeight = 0.3;
+    private const double ImpliedWeight = 0.85;
+    private const double UnmatchedPenalty = 0.2;
+    private const double UnmatchedCohortPenalty = 0.5;
+    private const double MaximumPenaltyShare = 0.6;
+    private const double UnknownWordWeight = 1.0;
+
+    private readonly FieldVocabulary _vocabulary;
+    private readonly Entry[] _entries;
+    private readonly FrozenDictionary<string, int[]> _postings;
+    private readonly FrozenDictionary<string, double> _idf;
+
+    public MeasureIndex(PprrSnapshot snapshot, FieldVocabulary vocabulary)
+    {
+        _vocabulary = vocabulary;
+        _entries = snapshot.Measures.Select(m => new Entry(m, Concepts(m.Name), Concepts(m.Measure.Definition ?? ""))).ToArray();
+
+        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < _entries.Length; i++)
+        {
+            var entry = _entries[i];
+            entry.Implied = entry.Name
+                .SelectMany(t => vocabulary.Implies.TryGetValue(t, out var broader) ? broader.Select(b => (Broader: b, Source: t)) : [])
+                .Where(p => !entry.Name.Contains(p.Broader))
+                .GroupBy(p => p.Broader, StringComparer.Ordinal)
+                .ToFrozenDictionary(g => g.Key, g => g.First().Source, StringComparer.Ordinal);
+
+            foreach (var token in entry.Name.Concat(entry.Implied.Keys).Concat(entry.Definition).Distinct(StringComparer.Ordinal))
+            {
+                if (!postings.TryGetValue(token, out var list))
+                {
+                    list = [];
+                    postings[token] = list;
+                }
+
+                list.Add(i);
+            }
+
+            foreach (var token in entry.Name.Concat(entry.Implied.Keys).Distinct(StringComparer.Ordinal))
+            {
+                documentFrequency[token] = documentFrequency.GetValueOrDefault(token) + 1;
+            }
+        }
+
+        _postings = postings.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        var n = Math.Max(1, _entries.Length);
+        _idf = postings.Keys.ToFrozenDictionary(
+            t => t,
+            t => Math.Log(1.0 + (n / (double)Math.Max(1, documentFrequency.GetValueOrDefault(t, n)))),
+            StringComparer.Ordinal);
+
+        Words = _entries.SelectMany(e => e.Name.Concat(e.Definition)).ToFrozenSet(StringComparer.Ordinal);
+        WordFrequency = _entries.SelectMany(e => e.Name).GroupBy(t => t, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+    }
+
+    /// <summary>Words in measure names and definitions, after rewriting, for spelling correction.</summary>
+    public FrozenSet<string> Words { get; }
+
+    public Dictionary<string, int> WordFrequency { get; }
+
+    public bool Knows(string concept) => _postings.ContainsKey(concept);
+
+    public double Idf(string concept) => _idf.GetValueOrDefault(concept);
+
+    /// <summary>Measures sharing at least one concept with the question, best first.</summary>
+    public List<MeasureMatch> Search(IReadOnlyList<string> concepts)
+    {
+        var query = concepts.Where(c => _postings.ContainsKey(c)).Distinct(StringComparer.Ordinal).ToArray();
+        var candidates = new HashSet<int>();
+        foreach (var concept in query)
+        {
+            candidates.UnionWith(_postings[concept]);
+        }
+
+        var matches = new List<MeasureMatch>(candidates.Count);
+        foreach (var i in candidates)
+        {
+            var match = Score(_entries[i], query);
+            if (match.Score > 0)
+            {
+                matches.Add(match);
+            }
+        }
+
+        matches.Sort((a, b) => b.Score.CompareTo(a.Score) is var c && c != 0 ? c : string.CompareOrdinal(a.Measure.Code, b.Measure.Code));
+        return matches;
+    }
+
+    /// <summary>The measure's name tokens that say what is counted, leaving out how (number, rate, %) and, if asked, for whom.</summary>
+    public IReadOnlySet<string> Core(MeasureView measure, bool withoutCohort = false)
+    {
+        var entry = _entries.First(e => ReferenceEquals(e.Measure, measure));
+        return entry.Name
+            .Where(t => !_vocabulary.UnitWords.Contains(t) && !(withoutCohort && _vocabulary.CohortWords.Contains(t)))
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The weight of what the question is about, leaving out unit words: each known concept's idf; a field
+    /// term no measure uses ("children in need") weighs as much as the rarest word; a word the catalogue does
+    /// not know at all ("reoffending") weighs one unit. A match must carry half of this to be an answer.
+    /// </summary>
+    public double ContentWeight(IEnumerable<string> concepts, Func<string, bool> isOtherKnownWord)
+    {
+        var unknownTerm = Math.Log(1.0 + _entries.Length);
+        return concepts.Where(c => !_vocabulary.UnitWords.Contains(c)).Sum(c =>
+            _idf.TryGetValue(c, out var idf) ? idf
+            : _vocabulary.ConceptTokens.Contains(c) ? unknownTerm
+            : c.Length > 2 && c.All(char.IsLetter) && !isOtherKnownWord(c) ? UnknownWordWeight
+            : 0);
+    }
+
+    public List<string> Concepts(string text) => _vocabulary.Concepts(TextNormaliser.Tokens(text)).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>Concepts keeping every word but grammar: for contacts' topics and money lines ("performance measures").</summary>
+    public List<string> TopicWords(string text) =>
+        _vocabulary.Rewrite(TextNormaliser.Tokens(text)).Where(t => !_vocabulary.FunctionWords.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
+
+    private MeasureMatch Score(Entry entry, string[] query)
+    {
+        double score = 0;
+        double units = 0;
+        var covered = new List<string>();
+        var matchedNameTokens = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var concept in query)
+        {
+            var idf = Idf(concept);
+            if (entry.Name.Contains(concept))
+            {
+                score += idf;
+                units += _vocabulary.UnitWords.Contains(concept) ? idf : 0;
+                covered.Add(concept);
+                matchedNameTokens.Add(concept);
+            }
+            else if (entry.Implied.TryGetValue(concept, out var source))
+            {
+                score += idf * ImpliedWeight;
+                units += _vocabulary.UnitWords.Contains(concept) ? idf * ImpliedWeight : 0;
+                covered.Add($"{concept}:{source}");
+                matchedNameTokens.Add(source);
+            }
+            else if (entry.Definition.Contains(concept))
+            {
+                score += idf * DefinitionWeight;
+            }
+        }
+
+        if (score <= 0)
+        {
+            return new MeasureMatch(entry.Measure, 0, covered, 0, 0);
+        }
+
+        var matched = score;
+        var penalty = 0.0;
+        var cohortPenalty = 0.0;
+
+        // Prefer measures whose own distinctive words the question also used: "persistent absence" is the
+        // all-pupils measure, not the EHC-plan one, unless the member names the cohort.
+        foreach (var token in entry.Name)
+        {
+            if (!matchedNameTokens.Contains(token) && !string.Equals(token, _vocabulary.DefaultCohort, StringComparison.Ordinal))
+            {
+                if (_vocabulary.CohortWords.Contains(token))
+                {
+                    cohortPenalty += Idf(token) * UnmatchedCohortPenalty;
+                }
+                else
+                {
+                    penalty += Idf(token) * UnmatchedPenalty;
+                }
+            }
+        }
+
+        // The penalty ranks measures that fit equally well; it never turns a clear match into none. A cohort
+        // the member did not name always counts, so "KS2" is all pupils, not pupils with an EHC plan.
+        score -= Math.Min(penalty, matched * MaximumPenaltyShare) + cohortPenalty;
+
+        return new MeasureMatch(entry.Measure, score, covered, matched, matched - units);
+    }
+
+    private sealed class Entry(MeasureView measure, List<string> name, List<string> definition)
+    {
+        public MeasureView Measure { get; } = measure;
+
+        public FrozenSet<string> Name { get; } = name.ToFrozenSet(StringComparer.Ordinal);
+
+        public FrozenSet<string> Definition { get; } = definition.ToFrozenSet(StringComparer.Ordinal);
+
+        public FrozenDictionary<string, string> Implied { get; set; } = FrozenDictionary<string, string>.Empty;
+    }
+}

@@ -1,0 +1,160 @@
+using PprrBot.Cards;
+using PprrBot.Data.Finance;
+using PprrBot.Data.Measures;
+using PprrBot.Data.ReadModel;
+using PprrBot.Protocol;
+
+namespace PprrBot.Conversation;
+
+/// <summary>What the bot says to a question: the reading, the cards, and the plain text behind them.</summary>
+internal sealed record Answer(Question Question, IReadOnlyList<BotMessage> Messages)
+{
+    public string Intent => QuestionCodes.Name(Question.Intent);
+
+    public IReadOnlyList<string> Codes => QuestionCodes.For(Question);
+
+    /// <summary>The answer as plain text: each card's fallback text, or the message text.</summary>
+    public string Text => string.Join("\n\n", Messages.Select(m => m.Card?["fallbackText"]?.GetValue<string>() ?? m.Text ?? ""));
+}
+
+/// <summary>
+/// Turns a reading of a question into cards. It decides which row to show (the current position unless the
+/// member named a report or period, per the data's rules) and leaves the wording to Cards/.
+/// </summary>
+internal sealed class QuestionAnswerer(QuestionInterpreter interpreter)
+{
+    public Answer Respond(string text, PprrSnapshot snapshot) => Compose(interpreter.Interpret(text, snapshot), snapshot);
+
+    public static Answer Compose(Question question, PprrSnapshot snapshot)
+    {
+        IReadOnlyList<BotMessage> messages = question.Intent switch
+        {
+            _ when question.NeedsClarification => [SuggestionCards.DidYouMean(snapshot, question.Text, question.Alternatives)],
+            Intent.MeasureLookup or Intent.Trend or Intent.Comparison or Intent.Definition when question.Measures.Count == 0 =>
+                [SuggestionCards.NoMatch(snapshot, question.Text, question.Suggestions)],
+            Intent.MeasureLookup => MeasureCards(question, snapshot),
+            Intent.Trend => [.. question.Measures.Select(m => TrendCard.Build(snapshot, m))],
+            Intent.Comparison => [.. question.Measures.Select(m => ComparisonCard.Build(snapshot, m, ComparisonRow(m, question.Period)))],
+            Intent.Definition => [.. question.Measures.Select(m => DefinitionCard.Build(snapshot, m))],
+            Intent.RagFilter => [RagList(question, snapshot)],
+            Intent.PrioritySummary => [.. question.Priorities.Select(p => PriorityList(p, question.Period, snapshot))],
+            Intent.ChairBrief => ChairBrief(question, snapshot),
+            Intent.Finance => [FinanceCard.Build(snapshot, question.FinancePeriod ?? "", question.FinanceLines)],
+            Intent.Savings => [SavingsCard.Build(snapshot, question.SavingsPeriod ?? "", SavingsFor(question, snapshot))],
+            Intent.ContactLookup or Intent.RouteQuestion => [ContactCard.Build(snapshot, question.Contacts)],
+            Intent.Help => [HelpCard.Build()],
+            _ when question.Suggestions.Count > 0 => [SuggestionCards.NoMatch(snapshot, question.Text, question.Suggestions)],
+            _ => [HelpCard.OutOfScope()],
+        };
+
+        return new Answer(question, messages);
+    }
+
+    /// <summary>
+    /// The row to show: a named period's row, a named report's headline row, the year before the current one,
+    /// or (by default) the current position: the latest row with a value. The card itself says when a later
+    /// period has no figure.
+    /// </summary>
+    public static MeasureResult? Row(MeasureView measure, PeriodChoice period)
+    {
+        var current = measure.Current ?? measure.Latest;
+        if (period.Period is not null)
+        {
+            return measure.ForPeriod(period.Period) ?? current;
+        }
+
+        if (period.Report is not null)
+        {
+            return measure.HeadlineFor(period.Report) ?? current;
+        }
+
+        if (period.PreviousYear && current is not null)
+        {
+            return measure.Before(current) ?? current;
+        }
+
+        return current;
+    }
+
+    private static List<BotMessage> MeasureCards(Question question, PprrSnapshot snapshot)
+    {
+        var selections = question.Measures
+            .Select(m => (Measure: m, Row: Row(m, question.Period)))
+            .Where(x => x.Row is not null)
+            .Select(x => new MeasureSelection(x.Measure, x.Row!))
+            .ToList();
+
+        return selections.Count == 0
+            ? [SuggestionCards.NoMatch(snapshot, question.Text, question.Measures)]
+            : [.. selections.Chunk(MeasureCard.MaxSections).Select(chunk => MeasureCard.Build(snapshot, chunk))];
+    }
+
+    /// <summary>For a comparison, the row asked for if it has benchmarks; else the latest row that has them.</summary>
+    private static MeasureResult ComparisonRow(MeasureView measure, PeriodChoice period)
+    {
+        var row = Row(measure, period);
+        if (row is { England: not null })
+        {
+            return row;
+        }
+
+        return measure.Results.LastOrDefault(r => r.Value is not null && r.England is not null) ?? row ?? measure.Results[^1];
+    }
+
+    private static BotMessage RagList(Question question, PprrSnapshot snapshot)
+    {
+        var rows = Rows(question.Priorities, question.Period, snapshot)
+            .Where(s => s.Row.ReportedRag is { } rag && question.Ratings.Contains(rag))
+            .ToList();
+        var ratings = string.Join(" or ", question.Ratings.Select(r => r.ToString()));
+        var scope = question.Priorities.Count == snapshot.Priorities.Count ? "the portfolio" : PriorityWords(question.Priorities);
+        var when = question.Period.Report ?? question.Period.Period ?? "current position";
+        var title = $"{ratings} measures in {scope} ({when})";
+        return ListCard.Build(snapshot, title, rows, $"No measure in {scope} is rated {ratings} ({when}).");
+    }
+
+    private static BotMessage PriorityList(int priority, PeriodChoice period, PprrSnapshot snapshot)
+    {
+        var view = snapshot.Priorities.First(p => p.Number == priority);
+        var when = period.Report ?? period.Period ?? "current position";
+        return ListCard.Build(snapshot, $"{view.Label}: {view.Title} ({when})", Rows([priority], period, snapshot));
+    }
+
+    private static List<MeasureSelection> Rows(IReadOnlyList<int> priorities, PeriodChoice period, PprrSnapshot snapshot) =>
+        snapshot.Priorities
+            .Where(p => priorities.Contains(p.Number))
+            .SelectMany(p => p.Measures)
+            .Select(m => (Measure: m, Row: period.Report is not null ? m.HeadlineFor(period.Report) : Row(m, period)))
+            .Where(x => x.Row is not null)
+            .Select(x => new MeasureSelection(x.Measure, x.Row!))
+            .ToList();
+
+    private static List<BotMessage> ChairBrief(Question question, PprrSnapshot snapshot)
+    {
+        var all = snapshot.Priorities.Select(p => p.Number).ToList();
+        var reds = Rows(all, question.Period, snapshot).Where(s => s.Row.ReportedRag == Rag.Red).ToList();
+        var when = question.Period.Report ?? "current position";
+        var financePeriod = snapshot.Finance.Select(f => f.Period).Distinct().Order(StringComparer.Ordinal).LastOrDefault();
+        var savingsPeriod = snapshot.Savings.Select(s => s.Period).Distinct().Order(StringComparer.Ordinal).LastOrDefault();
+        var messages = new List<BotMessage> { ListCard.Build(snapshot, $"Red measures ({when})", reds, "No measure is rated Red.") };
+        if (financePeriod is not null)
+        {
+            messages.Add(FinanceCard.Build(snapshot, financePeriod, snapshot.Finance.Where(f => f.Period == financePeriod && f.IsPortfolioTotal).ToList()));
+        }
+
+        if (savingsPeriod is not null)
+        {
+            messages.Add(SavingsCard.Build(snapshot, savingsPeriod));
+        }
+
+        return messages;
+    }
+
+    private static List<SavingsScheme>? SavingsFor(Question question, PprrSnapshot snapshot) =>
+        question.Ratings.Count == 0
+            ? null
+            : snapshot.Savings.Where(s => s.Period == question.SavingsPeriod && question.Ratings.Contains(s.Rag)).ToList();
+
+    private static string PriorityWords(IReadOnlyList<int> priorities) =>
+        priorities.Count == 1 ? $"Priority {priorities[0]}" : "Priorities " + string.Join(", ", priorities);
+}

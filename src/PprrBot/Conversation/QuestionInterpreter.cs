@@ -1,0 +1,629 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using PprrBot.Data.Contacts;
+using PprrBot.Data.Finance;
+using PprrBot.Data.Measures;
+using PprrBot.Data.ReadModel;
+
+namespace PprrBot.Conversation;
+
+/// <summary>
+/// Reads a member's question deterministically: folds words, corrects typos, rewrites the field's
+/// vocabulary, spots the intent from cue phrases, and finds the measures, money lines, contacts,
+/// priorities and periods it is about. Everything it knows comes from the snapshot and the vocabulary files.
+/// </summary>
+internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, IntentCues cues)
+{
+    private const double MinimumMeasureScore = 1.0;
+    private const double NearTie = 0.9;
+    private const double MinimumCoverage = 0.5;
+    private const double DistinctiveWeight = 1.9;
+
+    private static readonly ConditionalWeakTable<PprrSnapshot, Catalogue> Catalogues = new();
+    private static readonly string[] NumberWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+    private static readonly string[] OrdinalWords = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+
+    public QuestionInterpreter()
+        : this(FieldVocabulary.Default, IntentCues.Default)
+    {
+    }
+
+    public Question Interpret(string text, PprrSnapshot snapshot)
+    {
+        var catalogue = Catalogues.GetValue(snapshot, s => new Catalogue(s, vocabulary, cues));
+        var tokens = TextNormaliser.Tokens(SendInCapitals().Replace(text, "SEN"));
+        var corrected = tokens.Select(catalogue.Speller.Correct).ToList();
+        // Cues are looked for in the words as typed and as the vocabulary rewrites them ("out-turn" -> outturn).
+        var padded = " " + string.Join(' ', corrected) + " | " + string.Join(' ', vocabulary.Rewrite(corrected)) + " ";
+
+        var period = ReadPeriod(padded, corrected, snapshot);
+        var codes = MeasureCodes(corrected, snapshot);
+        var concepts = MatchingConcepts(corrected);
+        var matches = catalogue.Index.Search(concepts);
+        var priorities = ReadPriorities(corrected, catalogue, snapshot);
+        var ratings = ReadRatings(padded);
+        var question = new Question(Intent.OutOfScope, text) { Period = period, Priorities = priorities, Ratings = ratings };
+
+        var topics = catalogue.Index.TopicWords(string.Join(' ', corrected));
+        // A match must carry at least half of what the question is about, or it is a guess from a leftover word.
+        var coverage = matches.Count > 0 ? matches[0].MatchedContent / Math.Max(0.01, catalogue.Index.ContentWeight(concepts, catalogue.IsOtherKnownWord)) : 0;
+        if (matches.Count > 0 && coverage < MinimumCoverage)
+        {
+            // Keep them as suggestions only.
+            var cap = MinimumMeasureScore * 0.99;
+            matches = matches.Select(m => m with { Matched = Math.Min(m.Matched, cap) }).ToList();
+        }
+
+        var hasMeasure = codes.Count > 0 || (matches.Count > 0 && matches[0].Matched >= MinimumMeasureScore);
+        var money = cues.Has("finance", padded) || catalogue.FinanceConcepts.Overlaps(topics);
+
+        if (cues.Has("outOfScope", padded) && codes.Count == 0 && !money)
+        {
+            return question with { Intent = Intent.OutOfScope };
+        }
+
+        if (cues.Has("contact", padded))
+        {
+            return question with { Intent = Intent.ContactLookup, Contacts = ChooseContacts(topics, money, codes, matches, catalogue, snapshot, forRouting: false) };
+        }
+
+        if (cues.Has("route", padded))
+        {
+            return WithMeasures(question with { Intent = Intent.RouteQuestion, Contacts = ChooseContacts(topics, money, codes, matches, catalogue, snapshot, forRouting: true) }, codes, matches, catalogue, money ? 2.5 : 0);
+        }
+
+        if (cues.Has("definition", padded) || IsBareWhatIs(corrected, hasMeasure, codes.Count > 0))
+        {
+            return WithMeasures(question with { Intent = Intent.Definition }, codes, matches, catalogue, 0);
+        }
+
+        if (cues.Has("savings", padded))
+        {
+            return question with { Intent = Intent.Savings, SavingsPeriod = ChooseMoneyPeriod(snapshot.Savings.Select(s => s.Period), padded, period) };
+        }
+
+        var chair = cues.Has("chair", padded);
+        var summary = cues.Has("summary", padded);
+        if (chair && priorities.Count == 0)
+        {
+            return question with { Intent = Intent.ChairBrief, Period = period with { Report = period.Report ?? ReportOfNamedMeeting(padded, snapshot) } };
+        }
+
+        if (money && !(hasMeasure && codes.Count > 0))
+        {
+            return ChooseFinance(question with { Intent = Intent.Finance }, topics, padded, period, catalogue, snapshot);
+        }
+
+        if (priorities.Count > 0 && ratings.Count == 0 && (summary || chair || !hasMeasure))
+        {
+            return question with { Intent = Intent.PrioritySummary };
+        }
+
+        // A rating with a priority, or with "which/list" and no single measure, asks for a list.
+        var listing = priorities.Count > 0 || (cues.Has("list", padded) && (cues.Has("plural", padded) || !hasMeasure));
+        if (ratings.Count > 0 && (listing || !hasMeasure))
+        {
+            return question with { Intent = Intent.RagFilter, Priorities = priorities.Count > 0 ? priorities : snapshot.Priorities.Select(p => p.Number).ToList() };
+        }
+
+        if (!hasMeasure && summary)
+        {
+            return question with { Intent = Intent.ChairBrief };
+        }
+
+        if (!hasMeasure && cues.Has("trend", padded) && (padded.Contains(" since ", StringComparison.Ordinal) || padded.Contains(" report ", StringComparison.Ordinal)))
+        {
+            return question with { Intent = Intent.ChairBrief, ChangesOnly = true };
+        }
+
+        var trendCue = cues.Longest("trend", padded);
+        var comparisonCue = cues.Longest("comparison", padded);
+        var comparisonIsAboutTime = comparisonCue is not null && trendCue is not null && trendCue.Length >= comparisonCue.Length;
+        if (comparisonCue is not null && !comparisonIsAboutTime && hasMeasure)
+        {
+            return WithMeasures(question with { Intent = Intent.Comparison }, codes, matches, catalogue, 0, preferComparators: true);
+        }
+
+        if (trendCue is not null && hasMeasure)
+        {
+            return WithMeasures(question with { Intent = Intent.Trend }, codes, matches, catalogue, 0);
+        }
+
+        if (hasMeasure)
+        {
+            return WithMeasures(question with { Intent = Intent.MeasureLookup }, codes, matches, catalogue, 0);
+        }
+
+        if (cues.Has("help", padded) || corrected.All(t => vocabulary.Stopwords.Contains(t)))
+        {
+            return question with { Intent = Intent.Help };
+        }
+
+        // Nothing fits. Say so, and suggest the closest measures when the question was about the portfolio at all.
+        var suggestions = cues.Has("outOfScope", padded) ? [] : matches.Take(3).Select(m => m.Measure).ToList();
+        return question with { Intent = Intent.OutOfScope, Suggestions = suggestions, Confidence = suggestions.Count > 0 ? 0.3 : 0.9 };
+    }
+
+    /// <summary>The concepts that can pick a measure: vocabulary rewritten, stopwords and period words gone.</summary>
+    private List<string> MatchingConcepts(List<string> corrected) =>
+        vocabulary.Concepts(corrected).Where(t => !PeriodWord().IsMatch(t)).Distinct(StringComparer.Ordinal).ToList();
+
+    private Question WithMeasures(Question question, List<MeasureView> codes, List<MeasureMatch> matches, Catalogue catalogue, double minimumScore, bool preferComparators = false)
+    {
+        // A code named outright is taken as asked; the rest of the question may name more measures.
+        matches = matches.Where(m => !codes.Contains(m.Measure)).ToList();
+        if (preferComparators)
+        {
+            // Counts have no benchmark: for a comparison, the rate beside a count is the measure meant.
+            static bool HasComparators(MeasureMatch m) => m.Measure.Results.Any(r => r.England is not null);
+            if (matches.Count > 0 && !HasComparators(matches[0]))
+            {
+                var core = catalogue.Index.Core(matches[0].Measure);
+                var benchmarked = matches.FirstOrDefault(m => HasComparators(m) && catalogue.Index.Core(m.Measure).SetEquals(core));
+                if (benchmarked is not null)
+                {
+                    matches = [benchmarked with { Score = matches[0].Score, Matched = matches[0].Matched }, .. matches.Where(m => m != benchmarked && HasComparators(m))];
+                }
+            }
+            else
+            {
+                matches = [.. matches.Where(HasComparators)];
+            }
+        }
+
+        var threshold = Math.Max(MinimumMeasureScore, minimumScore);
+        if (matches.Count == 0 || matches[0].Matched < threshold)
+        {
+            return codes.Count > 0
+                ? question with { Measures = codes.Distinct().ToList() }
+                : question with { Suggestions = matches.Take(3).Select(m => m.Measure).ToList(), Confidence = matches.Count > 0 ? 0.3 : 1.0 };
+        }
+
+        var best = matches[0];
+        var chosen = new List<MeasureMatch> { best };
+        // "sen:ehc_plan" covers SEN through EHC plans; "sen:sen_support" is another part of SEN.
+        var covered = new HashSet<string>(best.Covered, StringComparer.Ordinal);
+        var bestCore = catalogue.Index.Core(best.Measure);
+        var queryUnits = question.Text.Length > 0 ? UnitWordsIn(best, catalogue) : [];
+
+        foreach (var candidate in matches.Skip(1).Where(m => m.Matched >= Math.Max(MinimumMeasureScore, best.Matched * 0.5)).Take(12))
+        {
+            // "sen:ehc_plan" adds nothing when SEN itself is already covered.
+            var adds = candidate.Covered.Where(k => !covered.Contains(k) && !covered.Contains(k.Split(':')[0])).ToList();
+            if ((adds.Count > 0 && Distinctive(adds, catalogue)) || IsSibling(candidate, best, bestCore, queryUnits, catalogue)
+                || IsCohortSibling(candidate, best, catalogue))
+            {
+                chosen.Add(candidate);
+                covered.UnionWith(adds);
+            }
+
+            if (chosen.Count == 4)
+            {
+                break;
+            }
+        }
+
+        if (chosen.Count == 1 && codes.Count == 0)
+        {
+            var rivals = matches.Skip(1).TakeWhile(m => m.Score >= best.Score * NearTie).Take(2).ToList();
+            if (rivals.Count > 0)
+            {
+                return question with
+                {
+                    Alternatives = [best.Measure, .. rivals.Select(r => r.Measure)],
+                    Confidence = 0.5,
+                };
+            }
+        }
+
+        var confidence = Math.Min(1.0, best.Score / 3.0);
+        return question with { Measures = [.. codes.Distinct(), .. chosen.Select(c => c.Measure)], Confidence = confidence };
+    }
+
+    /// <summary>
+    /// The same measure for another cohort, fitting just as well because the member named no cohort
+    /// ("obesity": Year 6 and Reception alike).
+    /// </summary>
+    private bool IsCohortSibling(MeasureMatch candidate, MeasureMatch best, Catalogue catalogue)
+    {
+        // Only when no whole-population version fits: "KS2" is all pupils, "obesity" is Year 6 and Reception.
+        var bestName = catalogue.Index.Core(best.Measure);
+        return !bestName.Contains(vocabulary.DefaultCohort)
+            && !best.Covered.Any(c => vocabulary.CohortWords.Contains(c.Split(':')[0]))
+            && candidate.Covered.ToHashSet().SetEquals(best.Covered)
+            && catalogue.Index.Core(candidate.Measure, withoutCohort: true).SetEquals(catalogue.Index.Core(best.Measure, withoutCohort: true));
+    }
+
+    /// <summary>The unit words the question used that the best measure matched (rate, %, number).</summary>
+    private HashSet<string> UnitWordsIn(MeasureMatch best, Catalogue catalogue)
+    {
+        _ = catalogue;
+        return best.Covered.Select(c => c.Split(':')[0]).Where(vocabulary.UnitWords.Contains).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The same thing counted another way (the number of looked after children and their rate per 10,000):
+    /// shown together unless the member asked for one unit ("the LAC rate").
+    /// </summary>
+    private bool IsSibling(MeasureMatch candidate, MeasureMatch best, IReadOnlySet<string> bestCore, HashSet<string> queryUnits, Catalogue catalogue)
+    {
+        if (!catalogue.Index.Core(candidate.Measure).SetEquals(bestCore))
+        {
+            return false;
+        }
+
+        var preciseUnits = queryUnits.Where(u => !vocabulary.LooseUnitWords.Contains(u));
+        if (preciseUnits.Any(u => !candidate.Covered.Any(c => c.Split(':')[0] == u)))
+        {
+            return false;
+        }
+
+        var content = best.Covered.Where(c => !vocabulary.UnitWords.Contains(c.Split(':')[0]));
+        return content.All(candidate.Covered.Contains);
+    }
+
+    /// <summary>A second measure joins the answer only for a word of the question that the first did not cover.</summary>
+    private bool Distinctive(List<string> adds, Catalogue catalogue)
+    {
+        // How a thing is counted (number, rate, %) never justifies a second measure; what is counted may.
+        var content = adds.Where(a => !vocabulary.UnitWords.Contains(a.Split(':')[0])).ToList();
+        // A cohort the member named ("and pupils with SEN") is always a deliberate ask.
+        return content.Sum(a => catalogue.Index.Idf(a.Split(':')[0])) >= DistinctiveWeight
+            || content.Any(a => a.Contains(':', StringComparison.Ordinal) || vocabulary.CohortWords.Contains(a));
+    }
+
+    private static bool IsBareWhatIs(List<string> tokens, bool hasMeasure, bool hasCode)
+    {
+        // "what is persistent absence?" asks for a definition; "what is the persistent absence rate?" for a figure.
+        if (!hasMeasure || hasCode || tokens.Count < 3 || tokens[0] != "what" || tokens[1] is not ("is" or "are"))
+        {
+            return false;
+        }
+
+        var rest = tokens.Skip(2).ToList();
+        string[] figureWords = ["the", "our", "current", "latest", "rate", "figure", "percent", "%", "level", "score", "number", "value", "result", "position", "stockport", "total"];
+        return !rest.Any(t => figureWords.Contains(t) || PeriodWord().IsMatch(t)) && rest.Count <= 6;
+    }
+
+    private static List<Rag> ReadRatings(string padded)
+    {
+        var ratings = new List<Rag>();
+        if (padded.Contains(" red ", StringComparison.Ordinal) || padded.Contains(" off track ", StringComparison.Ordinal)
+            || padded.Contains(" off target ", StringComparison.Ordinal) || padded.Contains(" failing ", StringComparison.Ordinal))
+        {
+            ratings.Add(Rag.Red);
+        }
+
+        if (padded.Contains(" amber ", StringComparison.Ordinal) || padded.Contains(" off track ", StringComparison.Ordinal)
+            || padded.Contains(" off target ", StringComparison.Ordinal))
+        {
+            ratings.Add(Rag.Amber);
+        }
+
+        if (padded.Contains(" green ", StringComparison.Ordinal) || padded.Contains(" on track ", StringComparison.Ordinal)
+            || padded.Contains(" on target ", StringComparison.Ordinal))
+        {
+            ratings.Add(Rag.Green);
+        }
+
+        return ratings.Distinct().ToList();
+    }
+
+    private static List<int> ReadPriorities(List<string> tokens, Catalogue catalogue, PprrSnapshot snapshot)
+    {
+        var numbers = snapshot.Priorities.Select(p => p.Number).ToHashSet();
+        var found = new List<int>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (token.Length == 2 && token[0] == 'p' && char.IsDigit(token[1]))
+            {
+                found.Add(token[1] - '0');
+            }
+
+            if (token == "priority")
+            {
+                if (i + 1 < tokens.Count && Number(tokens[i + 1]) is int after)
+                {
+                    found.Add(after);
+                }
+                else if (i > 0 && Ordinal(tokens[i - 1]) is int before)
+                {
+                    found.Add(before);
+                }
+            }
+        }
+
+        if (found.Count == 0 && tokens.Contains("priority"))
+        {
+            // "the health and wellbeing priority", "the SEND priority": a priority named by its title.
+            var topics = catalogue.Index.TopicWords(string.Join(' ', tokens)).Where(t => t != "priority").ToHashSet(StringComparer.Ordinal);
+            var best = snapshot.Priorities
+                .Select(p => (p.Number, Shared: catalogue.Index.TopicWords(p.Title).Count(topics.Contains)))
+                .Where(x => x.Shared > 0)
+                .OrderByDescending(x => x.Shared)
+                .ToList();
+            if (best.Count > 0 && (best.Count == 1 || best[0].Shared > best[1].Shared))
+            {
+                found.Add(best[0].Number);
+            }
+        }
+
+        return found.Where(numbers.Contains).Distinct().ToList();
+    }
+
+    private static int? Number(string token) =>
+        int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
+        : Array.IndexOf(NumberWords, token) is var w and > 0 ? w
+        : null;
+
+    private static int? Ordinal(string token) => Array.IndexOf(OrdinalWords, token) is var o and > 0 ? o : null;
+
+    private static PeriodChoice ReadPeriod(string padded, List<string> tokens, PprrSnapshot snapshot)
+    {
+        string? report = null;
+        string? period = null;
+
+        var periods = snapshot.Measures.SelectMany(m => m.Results).Select(r => r.Period).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        foreach (Match match in PeriodText().Matches(padded))
+        {
+            var start = int.Parse(match.Groups["a"].Value, CultureInfo.InvariantCulture);
+            var label = $"{(start < 100 ? 2000 + start : start)}/{match.Groups["b"].Value[^2..]}";
+            var quarter = match.Groups["q"].Success ? $" Q{match.Groups["q"].Value}" : "";
+            period = periods.FirstOrDefault(p => string.Equals(p, label + quarter, StringComparison.OrdinalIgnoreCase))
+                ?? periods.FirstOrDefault(p => string.Equals(p, label, StringComparison.OrdinalIgnoreCase))
+                ?? label + quarter;
+        }
+
+        var reports = snapshot.Reports;
+        string? ReportLike(string word) => reports.LastOrDefault(r => r.Contains(word, StringComparison.OrdinalIgnoreCase));
+
+        if (padded.Contains(" mid year ", StringComparison.Ordinal) || padded.Contains(" midyear ", StringComparison.Ordinal)
+            || padded.Contains(" half year ", StringComparison.Ordinal) || padded.Contains(" q2 ", StringComparison.Ordinal)
+            || padded.Contains(" quarter 2 ", StringComparison.Ordinal) || padded.Contains(" quarter two ", StringComparison.Ordinal)
+            || padded.Contains(" second quarter ", StringComparison.Ordinal))
+        {
+            report = ReportLike("Mid-Year");
+        }
+        else if (padded.Contains(" q3 ", StringComparison.Ordinal) || padded.Contains(" third quarter ", StringComparison.Ordinal)
+            || padded.Contains(" quarter 3 ", StringComparison.Ordinal))
+        {
+            report = ReportLike("Third Quarter");
+        }
+        else if (padded.Contains(" annual ", StringComparison.Ordinal) || padded.Contains(" year end ", StringComparison.Ordinal)
+            || padded.Contains(" yearend ", StringComparison.Ordinal) || padded.Contains(" end of year ", StringComparison.Ordinal))
+        {
+            report = period is not null
+                ? reports.FirstOrDefault(r => r.Contains("Annual", StringComparison.OrdinalIgnoreCase) && r.Contains(period, StringComparison.OrdinalIgnoreCase)) ?? ReportLike("Annual")
+                : ReportLike("Annual");
+        }
+
+        var previousYear = padded.Contains(" last year ", StringComparison.Ordinal) || padded.Contains(" previous year ", StringComparison.Ordinal)
+            || padded.Contains(" year before ", StringComparison.Ordinal);
+        _ = tokens;
+        return new PeriodChoice(report, period, previousYear && period is null && report is null);
+    }
+
+    /// <summary>"the meeting on 9 December": the report that meeting considered.</summary>
+    private static string? ReportOfNamedMeeting(string padded, PprrSnapshot snapshot)
+    {
+        foreach (var meeting in snapshot.Meetings)
+        {
+            var day = meeting.Date.Day.ToString(CultureInfo.InvariantCulture);
+            var month = meeting.Date.ToString("MMMM", CultureInfo.InvariantCulture).ToLowerInvariant();
+            if (padded.Contains($" {day} {month} ", StringComparison.Ordinal) || padded.Contains($" {month} {day} ", StringComparison.Ordinal))
+            {
+                return snapshot.Reports.FirstOrDefault(r => string.Equals(r, meeting.Report, StringComparison.OrdinalIgnoreCase));
+            }
+        }
+
+        return null;
+    }
+
+    private static string? ChooseMoneyPeriod(IEnumerable<string> available, string padded, PeriodChoice period)
+    {
+        var periods = available.Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        if (periods.Count == 0)
+        {
+            return null;
+        }
+
+        if (period.Period is not null)
+        {
+            return periods.FirstOrDefault(p => p.StartsWith(period.Period, StringComparison.OrdinalIgnoreCase)) ?? periods[^1];
+        }
+
+        var pastYear = period.PreviousYear || (period.Report?.Contains("Annual", StringComparison.OrdinalIgnoreCase) ?? false)
+            || padded.Contains(" outturn ", StringComparison.Ordinal) && !padded.Contains(" forecast ", StringComparison.Ordinal);
+        return pastYear && periods.Count > 1 ? periods[^2] : periods[^1];
+    }
+
+    private static Question ChooseFinance(Question question, List<string> concepts, string padded, PeriodChoice period, Catalogue catalogue, PprrSnapshot snapshot)
+    {
+        var financePeriod = ChooseMoneyPeriod(snapshot.Finance.Select(f => f.Period), padded, period);
+        var lines = snapshot.Finance.Where(f => string.Equals(f.Period, financePeriod, StringComparison.OrdinalIgnoreCase)).ToList();
+
+        var scored = lines
+            .Where(l => !l.IsPortfolioTotal)
+            .Select(l => (Line: l, Score: catalogue.LineConcepts(l).Intersect(concepts).Sum(c => catalogue.FinanceIdf(c))))
+            .Where(x => x.Score > 0)
+            .OrderByDescending(x => x.Score)
+            .ToList();
+
+        if (scored.Count > 0)
+        {
+            var top = scored[0].Score;
+            var best = scored.Where(x => x.Score >= top * 0.999).Select(x => x.Line).ToList();
+            var lineWords = best.Any(l => catalogue.LineOnlyConcepts(l).Intersect(concepts).Any());
+            if (lineWords)
+            {
+                return question with { FinanceLines = best.Where(l => catalogue.LineOnlyConcepts(l).Intersect(concepts).Any()).ToList(), FinancePeriod = financePeriod };
+            }
+
+            var service = best[0].Service;
+            return question with { FinanceService = service, FinanceLines = lines.Where(l => l.Service == service).ToList(), FinancePeriod = financePeriod };
+        }
+
+        var total = lines.Where(l => l.IsPortfolioTotal).ToList();
+        return question with { FinanceLines = total, FinanceService = FinanceLine.PortfolioTotalService, FinancePeriod = financePeriod };
+    }
+
+    private static List<Contact> ChooseContacts(List<string> concepts, bool money, List<MeasureView> codes, List<MeasureMatch> matches, Catalogue catalogue, PprrSnapshot snapshot, bool forRouting)
+    {
+        var candidates = snapshot.Contacts
+            .Where(c => !forRouting || (!string.Equals(c.Role, Contact.DemocraticServicesRole, StringComparison.OrdinalIgnoreCase) && (c.Email is not null || c.TeamsUserId is not null)))
+            .ToList();
+
+        var scored = candidates
+            .Select(c => (Contact: c, Score: catalogue.ContactConcepts(c).Intersect(concepts).Sum(catalogue.ContactIdf)))
+            .OrderByDescending(x => x.Score)
+            .ToList();
+
+        Contact? chosen = null;
+        if (!money)
+        {
+            var measure = codes.FirstOrDefault() ?? (matches.Count > 0 && matches[0].Score >= MinimumMeasureScore ? matches[0].Measure : null);
+            if (measure is not null)
+            {
+                chosen = snapshot.ContactForRole(measure.Measure.OwnerRole);
+            }
+        }
+
+        if (chosen is null && scored.Count > 0 && scored[0].Score > 0)
+        {
+            chosen = scored[0].Contact;
+        }
+
+        if (chosen is null && forRouting)
+        {
+            // The performance contact owns most measures: the default for a question about performance.
+            var usualOwner = snapshot.Measures.GroupBy(m => m.Measure.OwnerRole).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+            chosen = usualOwner is null ? null : snapshot.ContactForRole(usualOwner);
+        }
+
+        var result = chosen is null ? new List<Contact>() : [chosen];
+        if (forRouting && snapshot.ContactForRole(Contact.DemocraticServicesRole) is { } democraticServices && !result.Contains(democraticServices))
+        {
+            result.Add(democraticServices);
+        }
+
+        return result;
+    }
+
+    /// <summary>Codes as typed: "CFE21", "cfe 21", "CFE-21", "cfe8".</summary>
+    private static List<MeasureView> MeasureCodes(List<string> tokens, PprrSnapshot snapshot)
+    {
+        var found = new List<MeasureView>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (snapshot.Measure(token) is { } direct)
+            {
+                found.Add(direct);
+                continue;
+            }
+
+            var letters = token.TakeWhile(char.IsLetter).Count();
+            if (letters is >= 2 and <= 5 && letters < token.Length && token.Skip(letters).All(char.IsDigit))
+            {
+                if (snapshot.Measure(token[..letters] + token[letters..].PadLeft(2, '0')) is { } padded)
+                {
+                    found.Add(padded);
+                }
+            }
+            else if (letters == token.Length && letters is >= 2 and <= 5 && i + 1 < tokens.Count && tokens[i + 1].All(char.IsDigit) && tokens[i + 1].Length <= 4)
+            {
+                if ((snapshot.Measure(token + tokens[i + 1]) ?? snapshot.Measure(token + tokens[i + 1].PadLeft(2, '0'))) is { } joined)
+                {
+                    found.Add(joined);
+                    i++;
+                }
+            }
+        }
+
+        return found.Distinct().ToList();
+    }
+
+    [GeneratedRegex(@"\bSEND\b")]
+    private static partial Regex SendInCapitals();
+
+    [GeneratedRegex(@"^(19|20)\d\d$|^\d\d$")]
+    private static partial Regex PeriodWord();
+
+    [GeneratedRegex(@" (?<a>(?:19|20)?\d\d) (?<b>(?:19|20)?\d\d)(?: q ?(?<q>[1-4]))? ")]
+    private static partial Regex PeriodText();
+
+    /// <summary>Per-snapshot lookups: the measure index, spelling and the concept sets of money lines and contacts.</summary>
+    private sealed class Catalogue
+    {
+        private readonly Dictionary<FinanceLine, HashSet<string>> _lineConcepts = [];
+        private readonly Dictionary<FinanceLine, HashSet<string>> _lineOnlyConcepts = [];
+        private readonly Dictionary<Contact, HashSet<string>> _contactConcepts = [];
+        private readonly Dictionary<string, double> _financeIdf;
+        private readonly Dictionary<string, double> _contactIdf;
+        private readonly HashSet<string> _otherKnownWords;
+
+        public Catalogue(PprrSnapshot snapshot, FieldVocabulary vocabulary, IntentCues cues)
+        {
+            Index = new MeasureIndex(snapshot, vocabulary);
+            foreach (var line in snapshot.Finance)
+            {
+                _lineOnlyConcepts[line] = [.. Index.TopicWords(line.Line)];
+                _lineConcepts[line] = [.. Index.TopicWords(line.Line + " " + line.Service)];
+            }
+
+            foreach (var contact in snapshot.Contacts)
+            {
+                _contactConcepts[contact] = [.. Index.TopicWords(contact.Areas.Replace(';', ' ') + " " + contact.Role)];
+            }
+
+            // Words only money lines use (transport, high needs block): they make a question about money on their own.
+            FinanceConcepts = [.. _lineOnlyConcepts.Values.SelectMany(s => s).Where(c => !Index.Knows(c) && !vocabulary.Stopwords.Contains(c))];
+            _financeIdf = Idf(_lineConcepts.Values);
+            _contactIdf = Idf(_contactConcepts.Values);
+
+            var words = vocabulary.KnownWords
+                .Concat(cues.Words)
+                .Concat(snapshot.Measures.SelectMany(m => TextNormaliser.Tokens(m.Name + " " + m.Measure.Definition)))
+                .Concat(snapshot.Finance.SelectMany(f => TextNormaliser.Tokens(f.Line + " " + f.Service)))
+                .Concat(snapshot.Contacts.SelectMany(c => TextNormaliser.Tokens(c.Areas + " " + c.Role)))
+                .Concat(snapshot.Priorities.SelectMany(p => TextNormaliser.Tokens(p.Title)))
+                .Concat(NumberWords)
+                .Concat(OrdinalWords);
+            _otherKnownWords = [.. vocabulary.KnownWords, .. cues.Words, .. NumberWords, .. OrdinalWords,
+                .. snapshot.Finance.SelectMany(f => TextNormaliser.Tokens(f.Line + " " + f.Service)),
+                .. snapshot.Contacts.SelectMany(c => TextNormaliser.Tokens(c.Areas + " " + c.Role)),
+                .. snapshot.Priorities.SelectMany(p => TextNormaliser.Tokens(p.Title))];
+            var frequency = snapshot.Measures.SelectMany(m => TextNormaliser.Tokens(m.Name)).GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
+            Speller = new SpellingCorrector(words, frequency);
+        }
+
+        public MeasureIndex Index { get; }
+
+        /// <summary>A word the bot understands even though no measure uses it (money lines, contacts, cues).</summary>
+        public bool IsOtherKnownWord(string word) => _otherKnownWords.Contains(word);
+
+        public SpellingCorrector Speller { get; }
+
+        /// <summary>Concepts that only money lines use (placements, transport, high needs block...).</summary>
+        public HashSet<string> FinanceConcepts { get; }
+
+        public HashSet<string> LineConcepts(FinanceLine line) => _lineConcepts[line];
+
+        public HashSet<string> LineOnlyConcepts(FinanceLine line) => _lineOnlyConcepts[line];
+
+        public HashSet<string> ContactConcepts(Contact contact) => _contactConcepts[contact];
+
+        public double FinanceIdf(string concept) => _financeIdf.GetValueOrDefault(concept);
+
+        public double ContactIdf(string concept) => _contactIdf.GetValueOrDefault(concept);
+
+        private static Dictionary<string, double> Idf(IEnumerable<HashSet<string>> documents)
+        {
+            var list = documents.ToList();
+            return list.SelectMany(d => d).GroupBy(c => c, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => Math.Log(1.0 + (list.Count / (double)g.Count())), StringComparer.Ordinal);
+        }
+    }
+}
