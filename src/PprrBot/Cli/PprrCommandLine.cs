@@ -1,16 +1,51 @@
+using System.CommandLine;
+
 namespace PprrBot.Cli;
 
-/// <summary>The command line: the same binary as the service.</summary>
+/// <summary>Exit codes every command uses.</summary>
+internal static class ExitCodes
+{
+    public const int Ok = 0;
+
+    /// <summary>The input was understood but is wrong (for example an import file with bad rows).</summary>
+    public const int InvalidInput = 1;
+
+    /// <summary>The command line itself is wrong: unknown option, missing file, unsupported file type.</summary>
+    public const int Usage = 2;
+}
+
+/// <summary>
+/// The command line: the same binary as the service. Each command is one file in this folder with a
+/// static Create(); add it to <see cref="Build"/> and to <see cref="Commands"/>.
+/// </summary>
 internal static class PprrCommandLine
 {
-    private static readonly string[] Commands = ["import", "ask", "pack", "package", "--help", "-h", "--version"];
+    private static readonly string[] Commands = ["import", "ask", "pack", "package", "--help", "-h", "-?", "--version"];
 
     public static bool IsCommand(string[] args) =>
         args.Length > 0 && Commands.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 
-    public static Task<int> RunAsync(string[] args)
+    public static RootCommand Build() =>
+        new("PprrBot: a Teams bot for scrutiny committees' Portfolio Performance and Resource Reports.")
+        {
+            ImportCommand.Create(),
+        };
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, CancellationToken cancellationToken = default)
     {
-        Console.Error.WriteLine($"pprrbot {args[0]}: not implemented yet.");
-        return Task.FromResult(2);
+        var configuration = new InvocationConfiguration { Output = output ?? Console.Out, Error = error ?? Console.Error };
+        var parsed = Build().Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var parseError in parsed.Errors)
+            {
+                await configuration.Error.WriteLineAsync(parseError.Message);
+            }
+
+            await configuration.Error.WriteLineAsync("Run `pprrbot --help` for usage.");
+            return ExitCodes.Usage;
+        }
+
+        return await parsed.InvokeAsync(configuration, cancellationToken);
     }
 }
