@@ -70,7 +70,7 @@ internal static class ImportParser
     private static void ParseMeasures(TabularFile file, RowReader r, ParsedFile parsed)
     {
         var firstRowOfPeriod = new Dictionary<(string Code, string Period), int>();
-        var firstOfCode = new Dictionary<string, ParsedMeasureRow>(StringComparer.OrdinalIgnoreCase);
+        var firstOfCode = new Dictionary<string, MeasureShape>(StringComparer.OrdinalIgnoreCase);
         var firstOfPriority = new Dictionary<int, ParsedMeasureRow>();
         foreach (var row in file.Rows)
         {
@@ -139,17 +139,18 @@ internal static class ImportParser
                 }
             }
 
+            var shape = new MeasureShape(row.Number, name, unit, polarity, frequency, priority is >= 1 ? (int)priority.Value : null);
             if (code.Length > 0 && firstOfCode.TryGetValue(code, out var first))
             {
-                Same(r, "measure", first, first.Measure.Name, name, code);
-                Same(r, "unit", first, unit is null ? null : ImportWords.Units.WordFor(first.Measure.Unit), unit is null ? null : ImportWords.Units.WordFor(unit.Value), code);
-                Same(r, "polarity", first, polarity is null ? null : ImportWords.Polarities.WordFor(first.Measure.Polarity), polarity is null ? null : ImportWords.Polarities.WordFor(polarity.Value), code);
-                Same(r, "frequency", first, frequency is null ? null : ImportWords.Frequencies.WordFor(first.Measure.Frequency), frequency is null ? null : ImportWords.Frequencies.WordFor(frequency.Value), code);
-                Same(r, "priority", first, first.PriorityNumber.ToString(CultureInfo.InvariantCulture), priority?.ToString(CultureInfo.InvariantCulture), code);
+                Same(r, "measure", first, code, first.Name, shape.Name);
+                Same(r, "unit", first, code, Word(ImportWords.Units, first.Unit), Word(ImportWords.Units, shape.Unit));
+                Same(r, "polarity", first, code, Word(ImportWords.Polarities, first.Polarity), Word(ImportWords.Polarities, shape.Polarity));
+                Same(r, "frequency", first, code, Word(ImportWords.Frequencies, first.Frequency), Word(ImportWords.Frequencies, shape.Frequency));
+                Same(r, "priority", first, code, first.Priority?.ToString(CultureInfo.InvariantCulture), shape.Priority?.ToString(CultureInfo.InvariantCulture));
             }
             else if (code.Length > 0)
             {
-                firstOfCode[code] = parsedRow;
+                firstOfCode[code] = shape;
             }
 
             if (priority is { } number && firstOfPriority.TryGetValue((int)number, out var titled))
@@ -173,9 +174,15 @@ internal static class ImportParser
         }
     }
 
-    private static void Same(RowReader r, string column, ParsedMeasureRow first, string? expected, string? found, string code)
+    /// <summary>What must be the same on every row of one measure code (null where the cell itself was wrong).</summary>
+    private sealed record MeasureShape(int Row, string? Name, MeasureUnit? Unit, Polarity? Polarity, MeasureFrequency? Frequency, int? Priority);
+
+    private static string? Word<T>(WordMap<T> words, T? value)
+        where T : struct => value is null ? null : words.WordFor(value.Value);
+
+    private static void Same(RowReader r, string column, MeasureShape first, string code, string? expected, string? found)
     {
-        if (expected is not null && found is not null && !string.Equals(expected, found, StringComparison.Ordinal))
+        if (!string.IsNullOrEmpty(expected) && !string.IsNullOrEmpty(found) && !string.Equals(expected, found, StringComparison.Ordinal))
         {
             r.Problem(column, $"expected \"{expected}\", as for {code} on row {first.Row}; found {TabularFile.Quote(found)}");
         }
@@ -247,23 +254,25 @@ internal static class ImportParser
         foreach (var row in file.Rows)
         {
             r.Row = row;
+            var budget = r.WholeNumber("budget_gbp", required: true);
+            var outturn = r.WholeNumber("forecast_outturn_gbp", required: true);
+            var variance = r.WholeNumber("variance_gbp", required: true);
             var line = new FinanceLine
             {
                 Portfolio = r.Required("portfolio"),
                 Period = r.Required("period"),
                 Service = r.Required("service"),
                 Line = r.Required("line"),
-                Budget = r.WholeNumber("budget_gbp", required: true) ?? 0m,
-                ForecastOutturn = r.WholeNumber("forecast_outturn_gbp", required: true) ?? 0m,
-                Variance = r.WholeNumber("variance_gbp", required: true) ?? 0m,
+                Budget = budget ?? 0m,
+                ForecastOutturn = outturn ?? 0m,
+                Variance = variance ?? 0m,
                 Commentary = r.Text("commentary"),
                 OwnerRole = r.Required("owner_role"),
                 Report = r.Required("report"),
                 Provenance = r.Text("provenance"),
             };
 
-            if (r.Text("budget_gbp") is not null && r.Text("forecast_outturn_gbp") is not null && r.Text("variance_gbp") is not null
-                && line.Variance != line.ForecastOutturn - line.Budget)
+            if (budget is not null && outturn is not null && variance is not null && variance != outturn - budget)
             {
                 var expected = (line.ForecastOutturn - line.Budget).ToString(CultureInfo.InvariantCulture);
                 r.Problem("variance_gbp", $"expected forecast_outturn_gbp minus budget_gbp, {expected}; found {TabularFile.Quote(r.Text("variance_gbp"))}");
