@@ -100,7 +100,7 @@ public class ImportParserTests
         rows[90][value] = "n/a";
         var problems = new List<ImportProblem>();
 
-        ImportParser.Parse(new ImportSource("measures.csv", SampleFiles.Write(rows)), null, problems);
+        ImportParser.Parse(new ImportSource("measures.csv", GeneratedCsv.Write(rows)), null, problems);
 
         Assert.Equal([2, 41, 91], problems.Select(p => p.Row));
     }
@@ -113,7 +113,7 @@ public class ImportParserTests
         var withoutColumn = rows.Select(r => r.Where((_, i) => i != periodEnd).ToArray());
         var problems = new List<ImportProblem>();
 
-        ImportParser.Parse(new ImportSource("measures.csv", SampleFiles.Write(withoutColumn)), null, problems);
+        ImportParser.Parse(new ImportSource("measures.csv", GeneratedCsv.Write(withoutColumn)), null, problems);
 
         var problem = Assert.Single(problems);
         Assert.Equal("measures.csv, row 1, column period_end: expected a column named period_end in the header row of a measures file", problem.ToString());
@@ -124,7 +124,7 @@ public class ImportParserTests
     {
         var problems = new List<ImportProblem>();
 
-        ImportParser.Parse(new ImportSource("notes.csv", SampleFiles.Write([["when", "what"], ["today", "nothing"]])), null, problems);
+        ImportParser.Parse(new ImportSource("notes.csv", GeneratedCsv.Write([["when", "what"], ["today", "nothing"]])), null, problems);
 
         var problem = Assert.Single(problems);
         Assert.Equal("notes.csv: could not tell the kind of file from its header row; expected the header of a measures, definitions, finance, savings, contacts or meetings file (or name the kind with --kind)", problem.ToString());

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PprrBot.Data.Imports;
 using PprrBot.Data.ReadModel;
@@ -92,7 +91,7 @@ public abstract class PprrImporterTests(TestProvider provider) : DatabaseTests(p
         var rows = SampleFiles.Rows("measures.csv");
         var q2 = SampleFiles.MeasureRow("CFE02", "2020/21 Q2");
         rows[q2 - 1][Array.IndexOf(rows[0], "value")] = "96.5";
-        var update = new ImportSource("measures-2021.csv", SampleFiles.Write([rows[0], rows[q2 - 1]]));
+        var update = new ImportSource("measures-2021.csv", GeneratedCsv.Write([rows[0], rows[q2 - 1]]));
 
         var outcome = await ImportAsync(update);
 
@@ -162,10 +161,10 @@ public abstract class PprrImporterTests(TestProvider provider) : DatabaseTests(p
     [Fact]
     public async Task BadRowLateInALargeFileImportsNothing()
     {
-        var rows = LargeMeasuresFile.Rows(10_000).ToList();
+        var rows = GeneratedCsv.LargeMeasures(10_000).ToList();
         rows[9_999][Array.IndexOf(rows[0], "value")] = "ninety";
 
-        var outcome = await ImportAsync(SampleFiles.Source("contacts.csv"), new ImportSource("large.csv", SampleFiles.Write(rows)));
+        var outcome = await ImportAsync(SampleFiles.Source("contacts.csv"), new ImportSource("large.csv", GeneratedCsv.Write(rows)));
 
         var problem = Assert.Single(outcome.Problems);
         Assert.Equal("large.csv, row 10000, column value: expected a number such as 72.5 (a full stop for decimals; no %, £ or thousands separators); found \"ninety\"", problem.ToString());
@@ -178,9 +177,9 @@ public abstract class PprrImporterTests(TestProvider provider) : DatabaseTests(p
     [Fact]
     public async Task LargeFileImportsEveryRow()
     {
-        var rows = LargeMeasuresFile.Rows(10_000).ToList();
+        var rows = GeneratedCsv.LargeMeasures(10_000).ToList();
 
-        var outcome = await ImportAsync(SampleFiles.Source("contacts.csv"), new ImportSource("large.csv", SampleFiles.Write(rows)));
+        var outcome = await ImportAsync(SampleFiles.Source("contacts.csv"), new ImportSource("large.csv", GeneratedCsv.Write(rows)));
 
         Assert.True(outcome.Succeeded, string.Join(Environment.NewLine, outcome.Problems.Take(5)));
         await using var db = Database.NewContext();
@@ -193,37 +192,3 @@ public abstract class PprrImporterTests(TestProvider provider) : DatabaseTests(p
 public sealed class PprrImporterSqliteTests() : PprrImporterTests(TestProvider.Sqlite);
 
 public sealed class PprrImporterPostgresTests() : PprrImporterTests(TestProvider.Postgres);
-
-/// <summary>A generated measures file: 5 periods per measure, the header counted as the first of the rows.</summary>
-internal static class LargeMeasuresFile
-{
-    public static readonly string[] Header =
-    [
-        "portfolio", "priority", "priority_title", "code", "measure", "unit", "polarity", "frequency", "period", "period_end",
-        "value", "target", "amber_tolerance", "reported_rag", "previous_value", "england", "north_west", "stat_neighbours",
-        "comparator_period", "commentary", "owner_role", "report", "meeting_date", "source_ref", "provenance",
-    ];
-
-    private static readonly string[] Periods = ["2016/17", "2017/18", "2018/19", "2019/20", "2020/21"];
-
-    /// <summary>The header and then rowCount - 1 data rows.</summary>
-    public static IEnumerable<string[]> Rows(int rowCount)
-    {
-        yield return Header;
-        for (var i = 0; i < rowCount - 1; i++)
-        {
-            var measure = i / Periods.Length;
-            var period = i % Periods.Length;
-            var value = 60m + (measure % 20) + (period * 0.5m);
-            yield return
-            [
-                "Generated portfolio", (1 + (measure % 5)).ToString(CultureInfo.InvariantCulture), $"Priority {1 + (measure % 5)}",
-                $"GEN{measure:00000}", $"Generated measure {measure}", "percent", "higher_is_better", "annual_financial",
-                Periods[period], $"{2017 + period}-03-31", value.ToString(CultureInfo.InvariantCulture), "70.0", "2.0",
-                value >= 70m ? "Green" : value >= 68m ? "Amber" : "Red", (value - 0.5m).ToString(CultureInfo.InvariantCulture),
-                "71.0", "70.5", "69.8", Periods[period], "Generated commentary for a benchmark.",
-                "Strategy and Performance Manager", $"Annual PPRR {Periods[period]}", $"{2017 + period}-06-10", "sample [value]", "sample",
-            ];
-        }
-    }
-}

@@ -26,31 +26,12 @@ internal static class SampleFiles
         return rows;
     }
 
-    public static byte[] Write(IEnumerable<string[]> rows)
-    {
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = new CsvWriter(text, CultureInfo.InvariantCulture))
-        {
-            foreach (var row in rows)
-            {
-                foreach (var field in row)
-                {
-                    csv.WriteField(field);
-                }
-
-                csv.NextRecord();
-            }
-        }
-
-        return Encoding.UTF8.GetBytes(text.ToString());
-    }
-
     /// <summary>A copy of a sample file with one cell changed; row is counted as a spreadsheet counts it (header = 1).</summary>
     public static ImportSource WithCell(string fileName, int row, string column, string value)
     {
         var rows = Rows(fileName);
         rows[row - 1][Array.IndexOf(rows[0], column)] = value;
-        return new ImportSource(fileName, Write(rows));
+        return new ImportSource(fileName, GeneratedCsv.Write(rows));
     }
 
     /// <summary>The spreadsheet row number of a measures.csv row.</summary>
