@@ -9,7 +9,7 @@ namespace PprrBot.Cli;
 /// <summary>`pprrbot import FILE... [--kind KIND] [--by NAME]`: check and import PPRR data files (docs/data-format.md).</summary>
 internal static class ImportCommand
 {
-    public static Command Create()
+    public static Command Create(Action<HostApplicationBuilder>? configureHost = null)
     {
         var files = new Argument<FileInfo[]>("file")
         {
@@ -35,11 +35,12 @@ internal static class ImportCommand
             parseResult.GetValue(kind),
             parseResult.GetValue(by),
             parseResult.InvocationConfiguration,
+            configureHost,
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(FileInfo[] files, string? kindWord, string? by, InvocationConfiguration console, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(FileInfo[] files, string? kindWord, string? by, InvocationConfiguration console, Action<HostApplicationBuilder>? configureHost, CancellationToken cancellationToken)
     {
         foreach (var file in files)
         {
@@ -66,6 +67,7 @@ internal static class ImportCommand
 
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        configureHost?.Invoke(builder);
         builder.AddPprrDatabase();
         using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();

@@ -25,16 +25,18 @@ internal static class PprrCommandLine
     public static bool IsCommand(string[] args) =>
         args.Length > 0 && Commands.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 
-    public static RootCommand Build() =>
+    /// <param name="configureHost">Extra host set-up for commands that need services (tests point them at their own database).</param>
+    public static RootCommand Build(Action<HostApplicationBuilder>? configureHost = null) =>
         new("PprrBot: a Teams bot for scrutiny committees' Portfolio Performance and Resource Reports.")
         {
-            ImportCommand.Create(),
+            ImportCommand.Create(configureHost),
         };
 
-    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(
+        string[] args, TextWriter? output = null, TextWriter? error = null, Action<HostApplicationBuilder>? configureHost = null, CancellationToken cancellationToken = default)
     {
         var configuration = new InvocationConfiguration { Output = output ?? Console.Out, Error = error ?? Console.Error };
-        var parsed = Build().Parse(args);
+        var parsed = Build(configureHost).Parse(args);
         if (parsed.Errors.Count > 0)
         {
             foreach (var parseError in parsed.Errors)
