@@ -153,46 +153,18 @@ public sealed class PprrImporter(PprrDbContext db, TimeProvider time)
 
                 break;
             case ImportKind.Finance:
-                var lines = await db.FinanceLines.ToDictionaryAsync(f => (f.Period, f.Service, f.Line), cancellationToken);
-                foreach (var (_, line) in file.Finance)
-                {
-                    line.ImportId = importId;
-                    Upsert(lines.GetValueOrDefault((line.Period, line.Service, line.Line)), line, existing => line.Id = existing.Id);
-                }
-
+                await UpsertAsync(db.FinanceLines, file.Finance.Select(f => f.Line), f => (f.Period, f.Service, f.Line), importId, null, cancellationToken);
                 break;
             case ImportKind.Savings:
-                var schemes = await db.SavingsSchemes.ToDictionaryAsync(s => (s.Period, s.Scheme), cancellationToken);
-                foreach (var (_, scheme) in file.Savings)
-                {
-                    scheme.ImportId = importId;
-                    Upsert(schemes.GetValueOrDefault((scheme.Period, scheme.Scheme)), scheme, existing => scheme.Id = existing.Id);
-                }
-
+                await UpsertAsync(db.SavingsSchemes, file.Savings.Select(s => s.Scheme), s => (s.Period, s.Scheme), importId, null, cancellationToken);
                 break;
             case ImportKind.Contacts:
-                var contacts = (await db.Contacts.ToListAsync(cancellationToken))
-                    .ToDictionary(c => PprrSnapshot.Normalise(c.Role), StringComparer.OrdinalIgnoreCase);
-                foreach (var (_, contact) in file.Contacts)
-                {
-                    contact.ImportId = importId;
-                    Upsert(contacts.GetValueOrDefault(PprrSnapshot.Normalise(contact.Role)), contact, existing =>
-                    {
-                        contact.Id = existing.Id;
-                        // Teams ids are filled in at deployment; a file without one does not erase it.
-                        contact.TeamsUserId ??= existing.TeamsUserId;
-                    });
-                }
-
+                // Teams ids are filled in at deployment; a file without one does not erase it.
+                await UpsertAsync(db.Contacts, file.Contacts.Select(c => c.Contact), c => PprrSnapshot.Normalise(c.Role).ToUpperInvariant(), importId,
+                    (existing, incoming) => incoming.TeamsUserId ??= existing.TeamsUserId, cancellationToken);
                 break;
             case ImportKind.Meetings:
-                var meetings = await db.Meetings.ToDictionaryAsync(m => (m.Committee, m.Date, m.Item), cancellationToken);
-                foreach (var (_, meeting) in file.Meetings)
-                {
-                    meeting.ImportId = importId;
-                    Upsert(meetings.GetValueOrDefault((meeting.Committee, meeting.Date, meeting.Item)), meeting, existing => meeting.Id = existing.Id);
-                }
-
+                await UpsertAsync(db.Meetings, file.Meetings.Select(m => m.Meeting), m => (m.Committee, m.Date, m.Item), importId, null, cancellationToken);
                 break;
         }
     }
@@ -243,17 +215,30 @@ public sealed class PprrImporter(PprrDbContext db, TimeProvider time)
         }
     }
 
-    /// <summary>Adds the row, or overwrites the existing one's values (keeping its id) when the key is already there.</summary>
-    private void Upsert<T>(T? existing, T incoming, Action<T> keepIdentity)
+    /// <summary>
+    /// Adds each row, or overwrites the values of the stored row with the same key (keeping its id), and
+    /// stamps the import on it.
+    /// </summary>
+    private async Task UpsertAsync<T, TKey>(
+        DbSet<T> set, IEnumerable<T> rows, Func<T, TKey> key, int importId, Action<T, T>? keep, CancellationToken cancellationToken)
         where T : class
+        where TKey : notnull
     {
-        if (existing is null)
+        var stored = (await set.ToListAsync(cancellationToken)).ToDictionary(key);
+        foreach (var row in rows)
         {
-            db.Add(incoming);
-            return;
-        }
+            var incoming = db.Entry(row);
+            incoming.Property<int?>("ImportId").CurrentValue = importId;
+            if (!stored.TryGetValue(key(row), out var existing))
+            {
+                set.Add(row);
+                continue;
+            }
 
-        keepIdentity(existing);
-        db.Entry(existing).CurrentValues.SetValues(incoming);
+            keep?.Invoke(existing, row);
+            var target = db.Entry(existing);
+            incoming.Property<int>("Id").CurrentValue = target.Property<int>("Id").CurrentValue;
+            target.CurrentValues.SetValues(row);
+        }
     }
 }

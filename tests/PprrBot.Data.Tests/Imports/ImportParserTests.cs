@@ -6,12 +6,7 @@ namespace PprrBot.Data.Tests.Imports;
 public class ImportParserTests
 {
     [Theory]
-    [InlineData("measures.csv")]
-    [InlineData("definitions.csv")]
-    [InlineData("finance.csv")]
-    [InlineData("savings.csv")]
-    [InlineData("contacts.csv")]
-    [InlineData("meetings.csv")]
+    [MemberData(nameof(SampleFiles.Names), MemberType = typeof(SampleFiles))]
     public void EveryReferenceFilePassesEveryRowCheck(string fileName)
     {
         var problems = new List<ImportProblem>();

@@ -106,6 +106,27 @@ public abstract class PprrImporterTests(TestProvider provider) : DatabaseTests(p
     }
 
     [Fact]
+    public async Task NewerContactsFileUpdatesContactsByRoleAndKeepsTheirTeamsIds()
+    {
+        await ImportAsync(SampleFiles.Source("contacts.csv"));
+        await using (var db = Database.NewContext())
+        {
+            (await db.Contacts.SingleAsync(c => c.Role == "Strategy and Performance Manager", Cancel)).TeamsUserId = "29:performance";
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        var outcome = await ImportAsync(SampleFiles.WithCell("contacts.csv", 2, "phone", "474 0000"));
+
+        Assert.True(outcome.Succeeded);
+        await using var check = Database.NewContext();
+        Assert.Equal(5, await check.Contacts.CountAsync(Cancel));
+        var contact = await check.Contacts.SingleAsync(c => c.Role == "Strategy and Performance Manager", Cancel);
+        Assert.Equal("474 0000", contact.Phone);
+        Assert.Equal("29:performance", contact.TeamsUserId);
+        Assert.Equal(Assert.Single(outcome.Files).ImportId, contact.ImportId);
+    }
+
+    [Fact]
     public async Task OwnerRoleThatIsNoContactIsRejectedAndNothingIsImported()
     {
         var outcome = await ImportAsync(SampleFiles.Source("measures.csv"));

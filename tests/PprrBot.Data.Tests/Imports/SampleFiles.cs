@@ -6,8 +6,10 @@ using PprrBot.Data.Imports;
 namespace PprrBot.Data.Tests.Imports;
 
 /// <summary>The embedded sample files, and copies of them with one cell changed (read and written with CsvHelper).</summary>
-internal static class SampleFiles
+public static class SampleFiles
 {
+    public static TheoryData<string> Names => new(SampleDataSet.FileNames);
+
     public static ImportSource Source(string fileName) =>
         SampleDataSet.Sources().Single(s => s.FileName == fileName);
 

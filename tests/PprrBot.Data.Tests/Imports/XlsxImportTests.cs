@@ -8,12 +8,7 @@ namespace PprrBot.Data.Tests.Imports;
 public class XlsxImportTests
 {
     [Theory]
-    [InlineData("measures.csv")]
-    [InlineData("definitions.csv")]
-    [InlineData("finance.csv")]
-    [InlineData("savings.csv")]
-    [InlineData("contacts.csv")]
-    [InlineData("meetings.csv")]
+    [MemberData(nameof(SampleFiles.Names), MemberType = typeof(SampleFiles))]
     public void XlsxAndCsvOfTheSameTableGiveTheSameData(string fileName)
     {
         var csv = SampleFiles.Source(fileName);
