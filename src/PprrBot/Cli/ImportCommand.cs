@@ -14,6 +14,7 @@ internal static class ImportCommand
         var files = new Argument<FileInfo[]>("file")
         {
             Description = "CSV or XLSX files to import. Several files are imported together, in one transaction.",
+            HelpName = "FILE",
             Arity = ArgumentArity.OneOrMore,
         };
         var kind = new Option<string?>("--kind")
@@ -24,6 +25,7 @@ internal static class ImportCommand
         var by = new Option<string?>("--by")
         {
             Description = "Who is importing, for the import log (default: the user name of this session).",
+            HelpName = "NAME",
         };
 
         var command = new Command("import", "Check PPRR data files and import them; if any row is wrong, nothing is imported.")
