@@ -135,7 +135,7 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
             return WithMeasures(question with { Intent = Intent.MeasureLookup }, codes, matches, catalogue, 0);
         }
 
-        if (cues.Has("help", padded) || corrected.All(t => vocabulary.Stopwords.Contains(t)))
+        if (cues.Has("help", padded) || concepts.Count == 0)
         {
             return question with { Intent = Intent.Help };
         }
