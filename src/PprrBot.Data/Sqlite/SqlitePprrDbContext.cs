@@ -13,7 +13,15 @@ public sealed class SqlitePprrDbContext(DbContextOptions<SqlitePprrDbContext> op
 
         // SQLite cannot compare or order DateTimeOffset values; UTC ticks can (the outbox claims by due time).
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+
+        // Figures keep the precision the report printed (95.0 stays 95.0, 80 stays 80). SQLite's own decimal
+        // text always adds a decimal place, which would show 80 as 80.0; the invariant form keeps the scale.
+        configurationBuilder.Properties<decimal>().HaveConversion<ExactDecimalConverter>();
     }
+
+    private sealed class ExactDecimalConverter() : ValueConverter<decimal, string>(
+        value => value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        text => decimal.Parse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture));
 
     private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
         value => value.UtcTicks,
