@@ -11,17 +11,12 @@ namespace PprrBot.Protocol;
 /// </summary>
 internal sealed class BotSigningKeys : IDisposable
 {
-    // Without this switch a forced refresh happens in the background and the retry after an unknown kid would still
-    // see the old keys; blocking only happens on a refresh, which RefreshInterval limits to one per five minutes.
-    private const string BlockingRefreshSwitch = "Switch.Microsoft.IdentityModel.UpdateConfigAsBlocking";
-
     private static readonly TimeSpan AutomaticRefresh = TimeSpan.FromHours(12);
 
     private readonly HttpClient _http;
 
     public BotSigningKeys(IOptions<BotOptions> options)
     {
-        AppContext.SetSwitch(BlockingRefreshSwitch, true);
         var bot = options.Value;
         _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(15) })
         {
