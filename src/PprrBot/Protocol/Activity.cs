@@ -53,6 +53,21 @@ internal sealed class Activity
 
     /// <summary>Set by us after authentication (protocol.md §2.2 step 9); never trusted from the wire.</summary>
     public string? CallerId { get; set; }
+
+    /// <summary>The tenant: conversation.tenantId, or Teams' channelData.tenant.id.</summary>
+    public string? FindTenantId()
+    {
+        if (!string.IsNullOrEmpty(Conversation?.TenantId))
+        {
+            return Conversation.TenantId;
+        }
+
+        return ChannelData is { ValueKind: JsonValueKind.Object } data
+               && data.TryGetProperty("tenant", out var tenant) && tenant.ValueKind == JsonValueKind.Object
+               && tenant.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+            ? id.GetString()
+            : null;
+    }
 }
 
 internal sealed class ChannelAccount

@@ -50,6 +50,4 @@ internal static class LocalDevelopment
 {
     public static bool IsAllowed(IHostEnvironment environment, BotOptions options) =>
         options.AllowUnauthenticatedLocalRequests && environment.IsDevelopment();
-
-    public static bool IsLoopback(Uri uri) => uri.IsLoopback;
 }

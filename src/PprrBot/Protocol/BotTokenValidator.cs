@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -106,25 +105,8 @@ internal sealed class BotTokenValidator(
             return true;
         }
 
-        var tenant = TenantOf(activity);
+        var tenant = activity.FindTenantId();
         return tenant is not null && bot.AllowedTenants.Contains(tenant, StringComparer.OrdinalIgnoreCase);
-    }
-
-    internal static string? TenantOf(Activity activity)
-    {
-        if (!string.IsNullOrEmpty(activity.Conversation?.TenantId))
-        {
-            return activity.Conversation.TenantId;
-        }
-
-        if (activity.ChannelData is { ValueKind: JsonValueKind.Object } data
-            && data.TryGetProperty("tenant", out var tenant) && tenant.ValueKind == JsonValueKind.Object
-            && tenant.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String)
-        {
-            return id.GetString();
-        }
-
-        return null;
     }
 
     private async Task<TokenCheck> ValidateChannelTokenAsync(string token, JsonWebToken jwt, CancellationToken cancellationToken)

@@ -14,6 +14,8 @@ internal static class MessagesEndpoint
 {
     public const string Route = "/api/messages";
 
+    private const string LogCategory = "PprrBot.Protocol.MessagesEndpoint";
+
     public static async Task<IResult> PostAsync(
         HttpContext context,
         BotTokenValidator validator,
@@ -21,8 +23,9 @@ internal static class MessagesEndpoint
         TurnHandler turns,
         IOptions<BotOptions> options,
         IHostEnvironment environment,
-        ILogger<TurnHandler> logger)
+        ILoggerFactory loggers)
     {
+        var logger = loggers.CreateLogger(LogCategory);
         var cancellationToken = context.RequestAborted;
         var bot = options.Value;
         string? authorization = context.Request.Headers.Authorization;

@@ -259,7 +259,7 @@ internal sealed class TurnHandler(
                 ConversationType = activity.Conversation.ConversationType,
                 ServiceUrl = serviceUrl,
                 ChannelId = activity.ChannelId ?? "",
-                TenantId = BotTokenValidator.TenantOf(activity),
+                TenantId = activity.FindTenantId(),
                 BotId = activity.Recipient?.Id,
                 UserId = activity.From?.Id,
                 UserAadObjectId = activity.From?.AadObjectId,
@@ -274,7 +274,7 @@ internal sealed class TurnHandler(
             : Task.CompletedTask;
 
     private static Sender SenderOf(Activity activity) =>
-        new(activity.From?.Id ?? "", activity.From?.AadObjectId, activity.From?.Name, BotTokenValidator.TenantOf(activity));
+        new(activity.From?.Id ?? "", activity.From?.AadObjectId, activity.From?.Name, activity.FindTenantId());
 
     private static bool IsPersonal(Activity activity) =>
         activity.Conversation?.ConversationType is { } type
