@@ -1,14 +1,7 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -28,7 +21,7 @@ internal sealed class KeyServer : IAsyncDisposable
 
     private KeyServer(WebApplication app) => _app = app;
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress { get; private init; } = null!;
 
     public string MetadataUrl => new Uri(BaseAddress, "v1/.well-known/openidconfiguration").ToString();
 
@@ -36,22 +29,19 @@ internal sealed class KeyServer : IAsyncDisposable
 
     public static async Task<KeyServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new KeyServer(app);
-        app.MapGet("/v1/.well-known/openidconfiguration", (HttpContext context) =>
+        KeyServer? server = null;
+        var (app, baseAddress) = await LoopbackServer.StartAsync(app =>
         {
-            Interlocked.Increment(ref server._metadataRequests);
-            return Results.Text(server.Metadata("https://api.botframework.com", "v1/keys"), "application/json");
+            app.MapGet("/v1/.well-known/openidconfiguration", () =>
+            {
+                Interlocked.Increment(ref server!._metadataRequests);
+                return Results.Text(server.Metadata("https://api.botframework.com", "v1/keys"), "application/json");
+            });
+            app.MapGet("/v1/keys", () => Results.Text(server!.Jwks(), "application/json"));
+            app.MapGet("/{tenant}/v2.0/.well-known/openid-configuration", (string tenant) =>
+                Results.Text(server!.Metadata($"{server.BaseAddress.ToString().TrimEnd('/')}/{tenant}/v2.0", "v1/keys"), "application/json"));
         });
-        app.MapGet("/v1/keys", () => Results.Text(server.Jwks(), "application/json"));
-        app.MapGet("/{tenant}/v2.0/.well-known/openid-configuration", (string tenant) =>
-            Results.Text(server.Metadata($"{server.BaseAddress.ToString().TrimEnd('/')}/{tenant}/v2.0", "v1/keys"), "application/json"));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        server.BaseAddress = new Uri(address + "/");
+        server = new KeyServer(app) { BaseAddress = baseAddress };
         return server;
     }
 

@@ -1,13 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace PprrBot.Tests.Protocol;
 
@@ -24,26 +18,20 @@ internal sealed class LocalConnectorServer : IAsyncDisposable
 
     private LocalConnectorServer(WebApplication app) => _app = app;
 
-    public string ServiceUrl { get; private set; } = "";
+    public string ServiceUrl { get; private init; } = "";
 
     public IReadOnlyList<ReceivedRequest> Received => [.. _received];
 
     public static async Task<LocalConnectorServer> StartAsync(params Behaviour[] script)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new LocalConnectorServer(app);
+        LocalConnectorServer? server = null;
+        var (app, baseAddress) = await LoopbackServer.StartAsync(app => app.Run(context => server!.HandleAsync(context)));
+        server = new LocalConnectorServer(app) { ServiceUrl = new Uri(baseAddress, "_connector/").ToString() };
         foreach (var behaviour in script)
         {
             server._script.Enqueue(behaviour);
         }
 
-        app.Run(server.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        server.ServiceUrl = address + "/_connector/";
         return server;
     }
 
