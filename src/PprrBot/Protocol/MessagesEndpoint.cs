@@ -70,6 +70,7 @@ internal static class MessagesEndpoint
 
         if (!queue.TryEnqueue(activity))
         {
+            turns.ForgetDelivery(activity);
             ProtocolLog.QueueFull(logger, activity.Conversation?.Id, activity.Id);
             context.Response.Headers.RetryAfter = "5";
             return Results.Problem(

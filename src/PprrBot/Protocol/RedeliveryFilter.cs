@@ -32,6 +32,15 @@ internal sealed class RedeliveryFilter(TimeProvider time, TimeSpan window, int c
         }
     }
 
+    /// <summary>Forgets a key, e.g. when the activity it stood for could not be accepted after all.</summary>
+    public void Forget(string key)
+    {
+        lock (_lock)
+        {
+            _seen.Remove(key);
+        }
+    }
+
     private void Forget(DateTimeOffset now)
     {
         while (_order.TryPeek(out var oldest) && (now - oldest.At >= window || _order.Count >= capacity))

@@ -15,7 +15,9 @@ namespace PprrBot.Tests.Protocol;
 /// The real app over TestServer with chosen settings and environment; outgoing activities are recorded instead of
 /// sent. Clients can pose as any remote address.
 /// </summary>
-internal sealed class BotApplicationFactory(string environment, IDictionary<string, string?> settings) : WebApplicationFactory<Program>
+internal sealed class BotApplicationFactory(
+    string environment, IDictionary<string, string?> settings, Action<IServiceCollection>? configureServices = null)
+    : WebApplicationFactory<Program>
 {
     public const string ServiceUrl = "https://smba.trafficmanager.net/emea/";
 
@@ -90,6 +92,7 @@ internal sealed class BotApplicationFactory(string environment, IDictionary<stri
         {
             services.RemoveAll<IConnectorClient>();
             services.AddSingleton<IConnectorClient>(Connector);
+            configureServices?.Invoke(services);
         });
     }
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace PprrBot.Tests.Protocol;
 
@@ -190,6 +192,27 @@ public class MessagesEndpointTests : IDisposable
 
         Assert.Contains("Bot:AppId", failure.Message, StringComparison.Ordinal);
         Assert.Contains("Bot:TenantId", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnswersWith503AndRetryAfterWhenTheQueueIsFullAndTakesTheRetryLater()
+    {
+        await using var busy = new BotApplicationFactory(
+            "Development",
+            new Dictionary<string, string?> { ["Bot:AllowUnauthenticatedLocalRequests"] = "true", ["Bot:QueueCapacity"] = "1" },
+            services => services.RemoveAll<IHostedService>());
+        using var client = busy.ClientFrom(IPAddress.Loopback);
+        var waiting = LocalActivity();
+        var refused = LocalActivity();
+        await client.SendAsync(BotApplicationFactory.Post(waiting), Ct);
+
+        using var full = await client.SendAsync(BotApplicationFactory.Post(refused), Ct);
+        using var retried = await client.SendAsync(BotApplicationFactory.Post(refused), Ct);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, full.StatusCode);
+        Assert.NotNull(full.Headers.RetryAfter);
+        Assert.Equal("application/problem+json", full.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, retried.StatusCode);
     }
 
     public void Dispose() => _local.Dispose();

@@ -46,4 +46,16 @@ public class RedeliveryFilterTests
         Assert.True(oldestForgotten);
         Assert.False(newestRemembered);
     }
+
+    [Fact]
+    public void AcceptsAnActivityAgainAfterItWasForgotten()
+    {
+        var filter = new RedeliveryFilter(new FakeTimeProvider(), RedeliveryFilter.DefaultWindow, 100);
+        filter.TryFirstSighting("conv|1");
+        filter.Forget("conv|1");
+
+        var first = filter.TryFirstSighting("conv|1");
+
+        Assert.True(first);
+    }
 }
