@@ -70,6 +70,13 @@ internal sealed class BotTokenValidator(
         if (token.Path == TokenPath.Channel)
         {
             var endorsements = await keys.Endorsements.GetConfigurationAsync(cancellationToken);
+            if (token.KeyId is not null && !endorsements.ContainsKey(token.KeyId))
+            {
+                // The two managers refresh on their own schedules; a key new to one may be unknown to the other.
+                keys.Endorsements.RequestRefresh();
+                endorsements = await keys.Endorsements.GetConfigurationAsync(cancellationToken);
+            }
+
             if (token.KeyId is null || !endorsements.TryGetValue(token.KeyId, out var endorsed) || endorsed.Count == 0)
             {
                 return "signing key has no endorsements";

@@ -93,6 +93,22 @@ public class MessagesEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task AnswersAnAcceptedMessageOffTheRequestPathAsAThreadedReply()
+    {
+        using var client = _local.ClientFrom(IPAddress.Loopback);
+        var message = LocalActivity();
+
+        using var response = await client.SendAsync(BotApplicationFactory.Post(message), Ct);
+        var sent = await _local.Connector.WaitForSentAsync(1, Ct);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var reply = Assert.Single(sent);
+        Assert.Equal("reply", reply.Operation);
+        Assert.Equal(message["id"]?.GetValue<string>(), reply.ActivityId);
+        Assert.Equal("http://127.0.0.1:56150/_connector", reply.ServiceUrl);
+    }
+
+    [Fact]
     public async Task AnswersAnInvokeInlineWithItsStatusAndBody()
     {
         using var client = _local.ClientFrom(IPAddress.Loopback);

@@ -10,13 +10,29 @@ internal sealed record SentActivity(string Operation, string ServiceUrl, string 
 internal sealed class RecordingConnector : IConnectorClient
 {
     private readonly ConcurrentQueue<SentActivity> _sent = new();
+    private readonly ConcurrentQueue<ConversationParameters> _created = new();
+    private readonly SemaphoreSlim _recorded = new(0);
     private int _nextId;
 
     public IReadOnlyList<SentActivity> Sent => [.. _sent];
 
     public IReadOnlyList<ConversationParameters> CreatedConversations => [.. _created];
 
-    private readonly ConcurrentQueue<ConversationParameters> _created = new();
+    /// <summary>
+    /// Waits until at least <paramref name="count"/> activities have been sent in all: for HTTP tests, where turns run
+    /// on the background queue after the 202.
+    /// </summary>
+    public async Task<IReadOnlyList<SentActivity>> WaitForSentAsync(int count, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        while (_sent.Count < count)
+        {
+            await _recorded.WaitAsync(timeout.Token);
+        }
+
+        return Sent;
+    }
 
     public Task<string?> SendToConversationAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
         Record("send", serviceUrl, conversationId, null, activity);
@@ -39,6 +55,7 @@ internal sealed class RecordingConnector : IConnectorClient
     private Task<string?> Record(string operation, string serviceUrl, string conversationId, string? activityId, Activity activity)
     {
         _sent.Enqueue(new SentActivity(operation, serviceUrl, conversationId, activityId, activity));
+        _recorded.Release();
         return Task.FromResult<string?>($"sent-{Interlocked.Increment(ref _nextId)}");
     }
 }
