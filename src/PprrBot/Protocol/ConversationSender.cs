@@ -40,9 +40,18 @@ internal sealed class ConversationSender(
     public async Task<string?> SendAsync(ConversationReference reference, BotMessage message, CancellationToken cancellationToken)
     {
         string? lastId = null;
-        foreach (var activity in OutboundActivities.From(message, BotAccount(reference), null, reference.ConversationId))
+        try
         {
-            lastId = await connector.SendToConversationAsync(reference.ServiceUrl, reference.ConversationId, activity, cancellationToken);
+            foreach (var activity in OutboundActivities.From(message, BotAccount(reference), null, reference.ConversationId))
+            {
+                lastId = await connector.SendToConversationAsync(reference.ServiceUrl, reference.ConversationId, activity, cancellationToken);
+            }
+        }
+        catch (ConnectorException ex) when (ex.Code is "BotNotInConversationRoster" or "ConversationNotFound")
+        {
+            // Uninstalled or gone (protocol.md §3.4): forget it, so the next attempt creates or waits for a new one.
+            await references.RemoveAsync(reference.ConversationId, cancellationToken);
+            throw;
         }
 
         return lastId;

@@ -109,6 +109,25 @@ public class MessagesEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task AnswersARedeliveredMessageWith202ButProcessesItOnce()
+    {
+        using var client = _local.ClientFrom(IPAddress.Loopback);
+        var first = LocalActivity();
+        var later = LocalActivity();
+
+        using var original = await client.SendAsync(BotApplicationFactory.Post(first), Ct);
+        using var redelivered = await client.SendAsync(BotApplicationFactory.Post(first), Ct);
+        await client.SendAsync(BotApplicationFactory.Post(later), Ct);
+        var sent = await _local.Connector.WaitForSentAsync(2, Ct);
+
+        Assert.Equal(HttpStatusCode.Accepted, original.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, redelivered.StatusCode);
+        Assert.Equal(
+            new[] { first["id"]!.GetValue<string>(), later["id"]!.GetValue<string>() }.Order(),
+            sent.Select(s => s.ActivityId!).Order());
+    }
+
+    [Fact]
     public async Task AnswersAnInvokeInlineWithItsStatusAndBody()
     {
         using var client = _local.ClientFrom(IPAddress.Loopback);

@@ -293,6 +293,23 @@ public class TurnHandlerTests
         Assert.False(created.IsGroup);
     }
 
+    [Fact]
+    public async Task ForgetsAConversationTeamsSaysTheBotIsNoLongerIn()
+    {
+        var connector = new Mock<IConnectorClient>();
+        connector.Setup(c => c.SendToConversationAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ConnectorException("Forbidden", 403, "BotNotInConversationRoster"));
+        await using var bot = BotTestAdapter.Create(configureServices: s => s.AddSingleton(connector.Object));
+        await bot.InstallAsync();
+        await using var scope = bot.Services.CreateAsyncScope();
+
+        var failure = await Assert.ThrowsAsync<ConnectorException>(() =>
+            scope.ServiceProvider.GetRequiredService<IConversationSender>().SendAsync(bot.ConversationId, BotMessage.Plain("Reminder"), Ct));
+
+        Assert.Equal(403, failure.StatusCode);
+        Assert.Null(await bot.References.FindByConversationAsync(bot.ConversationId, Ct));
+    }
+
     private static Mock<IMessageResponder> RecordingResponder(out List<IncomingMessage> seen)
     {
         var messages = new List<IncomingMessage>();
