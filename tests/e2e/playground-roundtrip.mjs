@@ -89,7 +89,7 @@ async function main() {
     path.join(here, 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js'),
     '-e', endpoint, '-c', 'msteams', '-p', String(playgroundPort), '--su', `${playground}/_connector`,
     '--conversation-id', conversationId, '--dt',
-  ], { TEAMSAPPTESTER_BROWSER: 'none', NODE_OPTIONS: `--require ${preload}` }, here);
+  ], { TEAMSAPPTESTER_BROWSER: 'none', NODE_OPTIONS: `--require ${preload}` }, outDir);
   await waitFor('the Playground', `${playground}/`, 60_000);
 
   const socket = new WebSocket(`ws://127.0.0.1:${playgroundPort}/_ws_conversation/v1/conversations/stream`);
