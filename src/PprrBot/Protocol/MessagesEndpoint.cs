@@ -21,6 +21,7 @@ internal static class MessagesEndpoint
         BotTokenValidator validator,
         ActivityQueue queue,
         TurnHandler turns,
+        InvokeRunner invokes,
         IOptions<BotOptions> options,
         IHostEnvironment environment,
         ILoggerFactory loggers)
@@ -56,7 +57,7 @@ internal static class MessagesEndpoint
 
         if (activity.Type == "invoke")
         {
-            var response = await turns.InvokeAsync(activity, cancellationToken);
+            var response = await invokes.InvokeOnceAsync(activity).WaitAsync(cancellationToken);
             return response.Body is null
                 ? Results.StatusCode(response.Status)
                 : Results.Text(response.Body.ToJsonString(), "application/json", statusCode: response.Status);

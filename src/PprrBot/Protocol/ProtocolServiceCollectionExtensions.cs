@@ -31,6 +31,7 @@ public static class ProtocolServiceCollectionExtensions
         services.AddSingleton<ActivityQueue>();
         services.AddHostedService<ActivityQueueProcessor>();
         services.AddScoped<TurnHandler>();
+        services.AddSingleton<InvokeRunner>();
 
         services.AddSingleton<ConversationRateLimiter>();
         services.AddSingleton<IConnectorTokenProvider, MsalConnectorTokenProvider>();

@@ -2,7 +2,8 @@ namespace PprrBot.Protocol;
 
 /// <summary>
 /// Remembers keys (conversation id + activity id) for a while so a redelivered activity is processed once
-/// (protocol.md §1.7). Bounded: past the capacity the oldest keys are forgotten first.
+/// (protocol.md §1.7), optionally with what the first delivery produced. Bounded: past the capacity the oldest keys
+/// are forgotten first.
 /// </summary>
 internal sealed class RedeliveryFilter(TimeProvider time, TimeSpan window, int capacity)
 {
@@ -10,25 +11,33 @@ internal sealed class RedeliveryFilter(TimeProvider time, TimeSpan window, int c
 
     public const int DefaultCapacity = 20_000;
 
-    private readonly Dictionary<string, DateTimeOffset> _seen = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (DateTimeOffset At, object? Value)> _seen = new(StringComparer.Ordinal);
     private readonly Queue<(string Key, DateTimeOffset At)> _order = new();
     private readonly Lock _lock = new();
 
     /// <summary>True the first time a key is seen within the window; false for a repeat.</summary>
-    public bool TryFirstSighting(string key)
+    public bool TryFirstSighting(string key) => Remember<object>(key, static () => new object()).First;
+
+    /// <summary>
+    /// The value remembered for the key within the window, or, the first time, the one <paramref name="create"/>
+    /// makes (called under a lock: keep it cheap, e.g. start a task).
+    /// </summary>
+    public (T Value, bool First) Remember<T>(string key, Func<T> create)
+        where T : class
     {
         var now = time.GetUtcNow();
         lock (_lock)
         {
             Forget(now);
-            if (_seen.TryGetValue(key, out var at) && now - at < window)
+            if (_seen.TryGetValue(key, out var seen) && now - seen.At < window && seen.Value is T remembered)
             {
-                return false;
+                return (remembered, false);
             }
 
-            _seen[key] = now;
+            var value = create();
+            _seen[key] = (now, value);
             _order.Enqueue((key, now));
-            return true;
+            return (value, true);
         }
     }
 
@@ -46,7 +55,7 @@ internal sealed class RedeliveryFilter(TimeProvider time, TimeSpan window, int c
         while (_order.TryPeek(out var oldest) && (now - oldest.At >= window || _order.Count >= capacity))
         {
             _order.Dequeue();
-            if (_seen.TryGetValue(oldest.Key, out var at) && at == oldest.At)
+            if (_seen.TryGetValue(oldest.Key, out var seen) && seen.At == oldest.At)
             {
                 _seen.Remove(oldest.Key);
             }

@@ -176,6 +176,28 @@ public class TurnHandlerTests
     }
 
     [Fact]
+    public async Task RunsARedeliveredCardActionOnceAndAnswersBothDeliveries()
+    {
+        var handler = new Mock<ICardActionHandler>();
+        handler.Setup(h => h.Handles("route")).Returns(true);
+        handler.Setup(h => h.ExecuteAsync(It.IsAny<CardAction>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new CardActionOutcome.Message("Sent to the officer"));
+        await using var bot = BotTestAdapter.Create(configureServices: s => s.AddSingleton(handler.Object));
+        var press = bot.NewActivity("invoke");
+        press.Name = "adaptiveCard/action";
+        press.Value = System.Text.Json.JsonSerializer.SerializeToElement(
+            new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "route" } },
+            ProtocolJsonContext.Default.JsonObject);
+
+        var first = await bot.InvokeActivityAsync(press);
+        var again = await bot.InvokeActivityAsync(press);
+
+        handler.Verify(h => h.ExecuteAsync(It.IsAny<CardAction>(), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Equal("Sent to the officer", again.BodyObject()?["value"]?.GetValue<string>());
+        Assert.Same(first, again);
+    }
+
+    [Fact]
     public async Task AnswersAnUnknownVerbWithANotSupportedErrorBody()
     {
         await using var bot = BotTestAdapter.Create();

@@ -129,9 +129,12 @@ internal sealed class BotTestAdapter : IAsyncDisposable
         activity.Name = name;
         activity.Value = value is null ? null : JsonSerializer.SerializeToElement(value, ProtocolJsonContext.Default.JsonObject);
         activity.ReplyToId = replyToId;
-        await using var scope = _services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<TurnHandler>().InvokeAsync(activity, TestContext.Current.CancellationToken);
+        return await InvokeActivityAsync(activity);
     }
+
+    /// <summary>Sends a prepared invoke through the same path as the endpoint (each activity id runs once).</summary>
+    public Task<InvokeResponse> InvokeActivityAsync(Activity invoke) =>
+        _services.GetRequiredService<InvokeRunner>().InvokeOnceAsync(invoke).WaitAsync(TestContext.Current.CancellationToken);
 
     /// <summary>The member installs the app (installationUpdate add).</summary>
     public Task<IReadOnlyList<Activity>> InstallAsync()
