@@ -20,7 +20,7 @@ internal static class MessagesEndpoint
         HttpContext context,
         BotTokenValidator validator,
         ActivityQueue queue,
-        TurnHandler turns,
+        RedeliveryFilter redelivery,
         InvokeRunner invokes,
         IOptions<BotOptions> options,
         IHostEnvironment environment,
@@ -38,22 +38,22 @@ internal static class MessagesEndpoint
             return Unauthorized();
         }
 
-        var (activity, problem) = await ReadActivityAsync(context.Request, bot.MaxActivityBytes, cancellationToken);
-        if (problem is not null)
+        var (read, problem) = await ReadActivityAsync(context.Request, bot.MaxActivityBytes, cancellationToken);
+        if (read is not { } activity)
         {
-            return problem;
+            return problem!;
         }
 
         var refusal = token.Path == TokenPath.LocalDevelopment
-            ? LocalRefusal(activity!)
-            : await validator.CheckActivityAsync(token, activity!, cancellationToken);
+            ? LocalRefusal(activity)
+            : await validator.CheckActivityAsync(token, activity, cancellationToken);
         if (refusal is not null)
         {
-            ProtocolLog.ActivityRefused(logger, refusal, activity!.Conversation?.Id, activity.Id);
+            ProtocolLog.ActivityRefused(logger, refusal, activity.Conversation?.Id, activity.Id);
             return Unauthorized();
         }
 
-        activity!.CallerId = token.Path == TokenPath.LocalDevelopment ? null : "urn:botframework:azure";
+        activity.CallerId = token.Path == TokenPath.LocalDevelopment ? null : "urn:botframework:azure";
 
         if (activity.Type == "invoke")
         {
@@ -63,7 +63,7 @@ internal static class MessagesEndpoint
                 : Results.Text(response.Body.ToJsonString(), "application/json", statusCode: response.Status);
         }
 
-        if (turns.IsRedelivery(activity))
+        if (redelivery.IsRedelivery(activity))
         {
             ProtocolLog.Redelivered(logger, activity.Conversation?.Id, activity.Id);
             return Results.Accepted();
@@ -71,7 +71,7 @@ internal static class MessagesEndpoint
 
         if (!queue.TryEnqueue(activity))
         {
-            turns.ForgetDelivery(activity);
+            redelivery.ForgetDelivery(activity);
             ProtocolLog.QueueFull(logger, activity.Conversation?.Id, activity.Id);
             context.Response.Headers.RetryAfter = "5";
             return Results.Problem(

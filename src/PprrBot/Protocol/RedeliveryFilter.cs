@@ -16,6 +16,12 @@ internal sealed class RedeliveryFilter(TimeProvider time, TimeSpan window, int c
     private readonly Lock _lock = new();
 
     /// <summary>True the first time a key is seen within the window; false for a repeat.</summary>
+    /// <summary>True if this activity was already accepted within the window (Teams redelivers slow ones).</summary>
+    public bool IsRedelivery(Activity activity) => activity.Id is { Length: > 0 } && !TryFirstSighting(DeliveryKey(activity));
+
+    /// <summary>Undoes <see cref="IsRedelivery"/> for an activity we refused (queue full), so Teams' retry is processed.</summary>
+    public void ForgetDelivery(Activity activity) => Forget(DeliveryKey(activity));
+
     public bool TryFirstSighting(string key) => Remember<object>(key, static () => new object()).First;
 
     /// <summary>
@@ -49,6 +55,8 @@ internal sealed class RedeliveryFilter(TimeProvider time, TimeSpan window, int c
             _seen.Remove(key);
         }
     }
+
+    private static string DeliveryKey(Activity activity) => $"{activity.Conversation?.Id}|{activity.Id}";
 
     private void Forget(DateTimeOffset now)
     {

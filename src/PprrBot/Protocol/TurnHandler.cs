@@ -25,13 +25,6 @@ internal sealed class TurnHandler(
 
     private const string ErrorType = "application/vnd.microsoft.error";
 
-    /// <summary>True if this activity was already accepted within the last 10 minutes (Teams redelivers slow ones).</summary>
-    public bool IsRedelivery(Activity activity) =>
-        activity.Id is { Length: > 0 } && !redelivery.TryFirstSighting(DeliveryKey(activity));
-
-    /// <summary>Undoes <see cref="IsRedelivery"/> for an activity we refused (queue full), so Teams' retry is processed.</summary>
-    public void ForgetDelivery(Activity activity) => redelivery.Forget(DeliveryKey(activity));
-
     public async Task HandleAsync(Activity activity, CancellationToken cancellationToken)
     {
         try
@@ -275,8 +268,6 @@ internal sealed class TurnHandler(
         activity.Conversation?.Id is { Length: > 0 } conversationId
             ? references.RemoveAsync(conversationId, cancellationToken)
             : Task.CompletedTask;
-
-    private static string DeliveryKey(Activity activity) => $"{activity.Conversation?.Id}|{activity.Id}";
 
     private static Sender SenderOf(Activity activity) =>
         new(activity.From?.Id ?? "", activity.From?.AadObjectId, activity.From?.Name, activity.FindTenantId());

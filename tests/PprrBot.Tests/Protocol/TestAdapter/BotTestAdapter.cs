@@ -163,7 +163,7 @@ internal sealed class BotTestAdapter : IAsyncDisposable
             throw new ArgumentException("Use InvokeAsync or ExecuteAsync for invokes: they answer inline.", nameof(activity));
         }
 
-        if (!turns.IsRedelivery(activity))
+        if (!_services.GetRequiredService<RedeliveryFilter>().IsRedelivery(activity))
         {
             await turns.HandleAsync(activity, TestContext.Current.CancellationToken);
         }
