@@ -53,6 +53,20 @@ internal sealed class BotSigningKeys : IDisposable
 
     public ConfigurationManager<OpenIdConnectConfiguration>? Entra { get; }
 
+    /// <summary>The current configuration of a manager; an outage of the key server is our problem, not the caller's.</summary>
+    public static async Task<T> GetAsync<T>(ConfigurationManager<T> manager, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            return await manager.GetConfigurationAsync(cancellationToken);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new SigningKeysUnavailableException(ex);
+        }
+    }
+
     /// <summary>One forced refresh after an unknown kid (key rollover); the managers rate-limit it.</summary>
     public void RequestChannelRefresh()
     {
@@ -117,3 +131,7 @@ internal sealed class BotSigningKeys : IDisposable
         }
     }
 }
+
+/// <summary>The signing keys could not be fetched and none are cached: the endpoint answers 503, not 401.</summary>
+internal sealed class SigningKeysUnavailableException(Exception innerException)
+    : Exception("The Bot Framework signing keys could not be retrieved.", innerException);

@@ -69,12 +69,12 @@ internal sealed class BotTokenValidator(
 
         if (token.Path == TokenPath.Channel)
         {
-            var endorsements = await keys.Endorsements.GetConfigurationAsync(cancellationToken);
+            var endorsements = await BotSigningKeys.GetAsync(keys.Endorsements, cancellationToken);
             if (token.KeyId is not null && !endorsements.ContainsKey(token.KeyId))
             {
                 // The two managers refresh on their own schedules; a key new to one may be unknown to the other.
                 keys.Endorsements.RequestRefresh();
-                endorsements = await keys.Endorsements.GetConfigurationAsync(cancellationToken);
+                endorsements = await BotSigningKeys.GetAsync(keys.Endorsements, cancellationToken);
             }
 
             if (token.KeyId is null || !endorsements.TryGetValue(token.KeyId, out var endorsed) || endorsed.Count == 0)
@@ -119,11 +119,11 @@ internal sealed class BotTokenValidator(
     private async Task<TokenCheck> ValidateChannelTokenAsync(string token, JsonWebToken jwt, CancellationToken cancellationToken)
     {
         var bot = options.Value;
-        var configuration = await keys.Channel.GetConfigurationAsync(cancellationToken);
+        var configuration = await BotSigningKeys.GetAsync(keys.Channel, cancellationToken);
         if (!configuration.SigningKeys.Any(key => key.KeyId == jwt.Kid))
         {
             keys.RequestChannelRefresh();
-            configuration = await keys.Channel.GetConfigurationAsync(cancellationToken);
+            configuration = await BotSigningKeys.GetAsync(keys.Channel, cancellationToken);
         }
 
         var result = await _handler.ValidateTokenAsync(token, Parameters([bot.TokenIssuer], configuration.SigningKeys));
@@ -139,7 +139,7 @@ internal sealed class BotTokenValidator(
     private async Task<TokenCheck> ValidateEntraTokenAsync(string token, JsonWebToken jwt, CancellationToken cancellationToken)
     {
         var bot = options.Value;
-        var configuration = await keys.Entra!.GetConfigurationAsync(cancellationToken);
+        var configuration = await BotSigningKeys.GetAsync(keys.Entra!, cancellationToken);
         var result = await _handler.ValidateTokenAsync(token, Parameters(EntraIssuers(bot), configuration.SigningKeys));
         if (!result.IsValid)
         {

@@ -26,6 +26,28 @@ internal static class MessagesEndpoint
         IHostEnvironment environment,
         ILoggerFactory loggers)
     {
+        try
+        {
+            return await HandleAsync(context, validator, queue, redelivery, invokes, options, environment, loggers);
+        }
+        catch (SigningKeysUnavailableException ex)
+        {
+            ProtocolLog.SigningKeysUnavailable(loggers.CreateLogger(LogCategory), ex);
+            context.Response.Headers.RetryAfter = "30";
+            return Results.Problem(title: "Authentication is unavailable.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    private static async Task<IResult> HandleAsync(
+        HttpContext context,
+        BotTokenValidator validator,
+        ActivityQueue queue,
+        RedeliveryFilter redelivery,
+        InvokeRunner invokes,
+        IOptions<BotOptions> options,
+        IHostEnvironment environment,
+        ILoggerFactory loggers)
+    {
         var logger = loggers.CreateLogger(LogCategory);
         var cancellationToken = context.RequestAborted;
         var bot = options.Value;

@@ -9,6 +9,9 @@ internal static partial class ProtocolLog
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Inbound token from an issuer we do not accept: {Issuer}")]
     public static partial void IssuerRejected(ILogger logger, string issuer);
 
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "Bot Framework signing keys unavailable; answered 503")]
+    public static partial void SigningKeysUnavailable(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning,
         Message = "Activity refused after authentication: {Reason} (conversation {ConversationId}, activity {ActivityId})")]
     public static partial void ActivityRefused(ILogger logger, string reason, string? conversationId, string? activityId);

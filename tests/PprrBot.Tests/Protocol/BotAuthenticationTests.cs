@@ -116,6 +116,19 @@ public class BotAuthenticationTests(KeyServerFixture fixture) : IClassFixture<Ke
     }
 
     [Fact]
+    public async Task AnswersA503NotA401OrA500WhenTheKeyServerIsDown()
+    {
+        await using var bot = BotApplicationFactory.Production(
+            fixture.Keys, new Dictionary<string, string?> { ["Bot:OpenIdMetadataUrl"] = "http://127.0.0.1:9/v1/.well-known/openidconfiguration" });
+        using var client = bot.CreateClient();
+
+        using var response = await client.SendAsync(BotApplicationFactory.Post(BotApplicationFactory.Activity(), Bearer(ValidClaims())), Ct);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.NotNull(response.Headers.RetryAfter);
+    }
+
+    [Fact]
     public async Task RejectsAnActivityFromATenantNotOnTheAllowList()
     {
         await using var bot = BotApplicationFactory.Production(
