@@ -31,6 +31,16 @@ public class ConversationRateLimiterTests
     }
 
     [Fact]
+    public void HoldsThirtySendsASecondAcrossAllConversations()
+    {
+        using var limiter = new ConversationRateLimiter();
+
+        var granted = Enumerable.Range(0, 40).Count(i => limiter.TryAcquireNow($"a:conversation-{i}"));
+
+        Assert.Equal(30, granted);
+    }
+
+    [Fact]
     public void HoldsEveryWindowNotOnlyTheShortest()
     {
         using var limiter = new ConversationRateLimiter([(7, TimeSpan.FromHours(1)), (3, TimeSpan.FromHours(2))]);
