@@ -35,6 +35,11 @@ internal sealed class ConnectorClient(
     public const string CreatingClient = "PprrBot.Connector.Create";
     public const string IdempotentClient = "PprrBot.Connector.Idempotent";
 
+    // Teams counts a message as UTF-16 (2 bytes a character) and refuses about 100 KB with 413 (protocol.md §3.7):
+    // refuse at 80 KB ourselves, and warn from 40 KB, where older and mobile clients have failed.
+    private const int MaxMessageBytes = 80 * 1024;
+    private const int WarnMessageBytes = 40 * 1024;
+
     public async Task<string?> SendToConversationAsync(
         string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken)
     {
@@ -97,6 +102,7 @@ internal sealed class ConnectorClient(
 
         var uri = new Uri(new Uri(serviceUrl.EndsWith('/') ? serviceUrl : serviceUrl + "/"), path);
         var json = JsonSerializer.Serialize(body, bodyType);
+        CheckSize(json);
         var client = httpClients.CreateClient(method == HttpMethod.Post ? CreatingClient : IdempotentClient);
 
         using var lease = await limiter.AcquireAsync(limiterKey, cancellationToken);
@@ -109,6 +115,21 @@ internal sealed class ConnectorClient(
         }
 
         return await ReadAsync(response, responseType, cancellationToken);
+    }
+
+    private void CheckSize(string json)
+    {
+        var bytes = json.Length * 2;
+        if (bytes > MaxMessageBytes)
+        {
+            ProtocolLog.MessageTooLarge(logger, bytes);
+            throw new ConnectorException($"The message is {bytes / 1024} KB; Teams accepts at most about 80 KB.", null, "MessageTooLarge");
+        }
+
+        if (bytes > WarnMessageBytes)
+        {
+            ProtocolLog.MessageLarge(logger, bytes);
+        }
     }
 
     private async Task<HttpResponseMessage> SendOnceAsync(

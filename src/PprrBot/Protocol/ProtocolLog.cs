@@ -41,6 +41,12 @@ internal static partial class ProtocolLog
     [LoggerMessage(EventId = 1032, Level = LogLevel.Warning, Message = "Connector {Method} got no answer: {Failure}")]
     public static partial void ConnectorUnreachable(ILogger logger, string method, string failure);
 
+    [LoggerMessage(EventId = 1033, Level = LogLevel.Error, Message = "Outbound message of {Bytes} bytes refused: over Teams' size limit")]
+    public static partial void MessageTooLarge(ILogger logger, int bytes);
+
+    [LoggerMessage(EventId = 1034, Level = LogLevel.Warning, Message = "Outbound message of {Bytes} bytes: large for older and mobile Teams clients")]
+    public static partial void MessageLarge(ILogger logger, int bytes);
+
     [LoggerMessage(EventId = 1040, Level = LogLevel.Warning,
         Message = "Local development mode: unauthenticated requests from loopback are accepted; replies go only to loopback")]
     public static partial void LocalDevelopmentMode(ILogger logger);

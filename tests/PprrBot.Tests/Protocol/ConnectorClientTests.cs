@@ -104,6 +104,20 @@ public class ConnectorClientTests
     }
 
     [Fact]
+    public async Task RefusesAMessageOverTeamsSizeLimitWithoutSendingIt()
+    {
+        await using var server = await LocalConnectorServer.StartAsync();
+        await using var services = Services();
+        var huge = new Activity { Type = "message", Text = new string('x', 41 * 1024) };
+
+        var failure = await Assert.ThrowsAsync<ConnectorException>(
+            () => Connector(services).SendToConversationAsync(server.ServiceUrl, ConversationId, huge, Ct));
+
+        Assert.Equal("MessageTooLarge", failure.Code);
+        Assert.Empty(server.Received);
+    }
+
+    [Fact]
     public async Task RefusesToCallAServiceUrlOffTheAllowListInProduction()
     {
         var tokens = new Mock<IConnectorTokenProvider>();
