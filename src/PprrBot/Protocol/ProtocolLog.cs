@@ -32,6 +32,9 @@ internal static partial class ProtocolLog
         Message = "Turn failed for {Type} (conversation {ConversationId}, activity {ActivityId})")]
     public static partial void TurnFailed(ILogger logger, Exception exception, string? type, string? conversationId, string? activityId);
 
+    [LoggerMessage(EventId = 1021, Level = LogLevel.Error, Message = "Conversation reference not saved (conversation {ConversationId})")]
+    public static partial void ReferenceNotSaved(ILogger logger, Exception exception, string conversationId);
+
     [LoggerMessage(EventId = 1030, Level = LogLevel.Warning, Message = "Outbound call refused: service URL not on the allow-list")]
     public static partial void ServiceUrlRefused(ILogger logger);
 

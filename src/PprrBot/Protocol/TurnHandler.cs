@@ -241,27 +241,35 @@ internal sealed class TurnHandler(
         }
     }
 
-    private Task SaveReferenceAsync(Activity activity, CancellationToken cancellationToken)
+    // Best effort: a store outage must not stop the bot answering the member in front of it.
+    private async Task SaveReferenceAsync(Activity activity, CancellationToken cancellationToken)
     {
         if (activity.Conversation?.Id is not { Length: > 0 } conversationId || activity.ServiceUrl is not { Length: > 0 } serviceUrl)
         {
-            return Task.CompletedTask;
+            return;
         }
 
-        return references.SaveAsync(
-            new ConversationReference
-            {
-                ConversationId = conversationId,
-                ConversationType = activity.Conversation.ConversationType,
-                ServiceUrl = serviceUrl,
-                ChannelId = activity.ChannelId ?? "",
-                TenantId = activity.FindTenantId(),
-                BotId = activity.Recipient?.Id,
-                UserId = activity.From?.Id,
-                UserAadObjectId = activity.From?.AadObjectId,
-                UpdatedAt = time.GetUtcNow(),
-            },
-            cancellationToken);
+        try
+        {
+            await references.SaveAsync(
+                new ConversationReference
+                {
+                    ConversationId = conversationId,
+                    ConversationType = activity.Conversation.ConversationType,
+                    ServiceUrl = serviceUrl,
+                    ChannelId = activity.ChannelId ?? "",
+                    TenantId = activity.FindTenantId(),
+                    BotId = activity.Recipient?.Id,
+                    UserId = activity.From?.Id,
+                    UserAadObjectId = activity.From?.AadObjectId,
+                    UpdatedAt = time.GetUtcNow(),
+                },
+                cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            ProtocolLog.ReferenceNotSaved(logger, ex, conversationId);
+        }
     }
 
     private Task RemoveReferenceAsync(Activity activity, CancellationToken cancellationToken) =>

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
+using PprrBot.Data.Conversations;
 using PprrBot.Protocol;
 using PprrBot.Tests.Protocol.TestAdapter;
 
@@ -108,6 +109,19 @@ public class TurnHandlerTests
         Assert.Equal(BotTestAdapter.ServiceUrl, saved.ServiceUrl);
         Assert.Equal(BotTestAdapter.TenantId, saved.TenantId);
         Assert.Equal(bot.Bot.Id, saved.BotId);
+    }
+
+    [Fact]
+    public async Task StillAnswersWhenTheConversationReferenceCannotBeSaved()
+    {
+        var store = new Mock<IConversationReferenceStore>();
+        store.Setup(s => s.SaveAsync(It.IsAny<ConversationReference>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("database is down"));
+        await using var bot = BotTestAdapter.Create(configureServices: s => s.AddSingleton(store.Object));
+
+        var replies = await bot.SendAsync("hello");
+
+        Assert.Contains("PprrBot", Assert.Single(replies).Text, StringComparison.Ordinal);
     }
 
     [Fact]
