@@ -26,7 +26,6 @@ internal sealed class ConversationRateLimiter : IDisposable
 
     private readonly PartitionedRateLimiter<string> _limiter;
 
-    [ActivatorUtilitiesConstructor]
     public ConversationRateLimiter(IOptions<BotOptions> options)
         : this(TeamsLimits, options.Value.AppSendLimitPerSecond)
     {

@@ -33,7 +33,7 @@ public static class ProtocolServiceCollectionExtensions
         services.AddScoped<TurnHandler>();
         services.AddSingleton<InvokeRunner>();
 
-        services.AddSingleton<ConversationRateLimiter>();
+        services.AddSingleton(sp => new ConversationRateLimiter(sp.GetRequiredService<IOptions<BotOptions>>()));
         services.AddSingleton<IConnectorTokenProvider, MsalConnectorTokenProvider>();
         services.AddSingleton<IConnectorClient, ConnectorClient>();
         services.AddScoped<IConversationSender, ConversationSender>();
