@@ -28,7 +28,7 @@ internal sealed class Driver(string botUrl, StandInConnector connector, string r
     private readonly string[] _questions = LoadQuestions();
     private int _next;
 
-    public int Conversations { get; init; } = 10_000;
+    public int Conversations { get; init; } = 2_000;
 
     public string[] Questions => _questions;
 

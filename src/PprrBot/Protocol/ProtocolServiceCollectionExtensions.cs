@@ -28,6 +28,8 @@ public static class ProtocolServiceCollectionExtensions
         services.AddSingleton<BotTokenValidator>();
         services.AddSingleton(sp => new RedeliveryFilter(
             sp.GetRequiredService<TimeProvider>(), RedeliveryFilter.DefaultWindow, RedeliveryFilter.DefaultCapacity));
+        services.AddKeyedSingleton(TurnHandler.SavedReferencesKey, (sp, _) => new RedeliveryFilter(
+            sp.GetRequiredService<TimeProvider>(), RedeliveryFilter.DefaultWindow, RedeliveryFilter.DefaultCapacity));
         services.AddSingleton<ActivityQueue>();
         services.AddHostedService<ActivityQueueProcessor>();
         services.AddScoped<TurnHandler>();
