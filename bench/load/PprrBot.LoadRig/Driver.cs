@@ -130,7 +130,7 @@ internal sealed class Driver(string botUrl, StandInConnector connector, string r
             ["timestamp"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
             ["serviceUrl"] = connector.ServiceUrl,
             ["channelId"] = "msteams",
-            ["from"] = new JsonObject { ["id"] = $"29:member-{n % Conversations}", ["aadObjectId"] = Guid.NewGuid().ToString() },
+            ["from"] = new JsonObject { ["id"] = $"29:member-{n % Conversations}", ["aadObjectId"] = $"00000000-0000-0000-0000-{n % Conversations:000000000000}" },
             ["recipient"] = new JsonObject { ["id"] = "28:pprrbot-load", ["name"] = "PprrBot" },
             ["conversation"] = new JsonObject
             {

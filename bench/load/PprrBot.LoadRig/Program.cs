@@ -12,11 +12,17 @@ var seconds = double.Parse(options.GetValueOrDefault("seconds") ?? "5", CultureI
 var connectionsList = (options.GetValueOrDefault("connections") ?? "1,10,50").Split(',').Select(int.Parse).ToArray();
 var runFaults = options.GetValueOrDefault("faults") != "false";
 var port = int.Parse(options.GetValueOrDefault("port") ?? "39780", CultureInfo.InvariantCulture);
+// --bot-env "Key=Value;Key=Value": extra settings for the bot, to try a change without rebuilding.
+var botEnv = (options.GetValueOrDefault("bot-env") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries)
+    .Select(pair => pair.Split('=', 2)).Select(kv => KeyValuePair.Create(kv[0], kv.Length > 1 ? kv[1] : "")).ToList();
 var workDir = Directory.CreateTempSubdirectory("pprrbot-load-");
 
 await using var connector = await StandInConnector.StartAsync();
-using var bot = BotProcess.Start(botDll, port, Path.Combine(workDir.FullName, "load.db"), []);
-var driver = new Driver(bot.Url, connector, "q" + Environment.ProcessId);
+using var bot = BotProcess.Start(botDll, port, Path.Combine(workDir.FullName, "load.db"), botEnv);
+var driver = new Driver(bot.Url, connector, "q" + Environment.ProcessId)
+{
+    Conversations = int.Parse(options.GetValueOrDefault("conversations") ?? "2000", CultureInfo.InvariantCulture),
+};
 var failed = false;
 var report = new List<string> { "", "## Load run", "", $"Machine: {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at start; {DateTime.UtcNow:u}", "" };
 
