@@ -56,9 +56,9 @@ internal sealed class QuestionAnswerer(QuestionInterpreter interpreter, ModelQue
             Intent.Finance => [FinanceCard.Build(snapshot, question.FinancePeriod ?? "", question.FinanceLines)],
             Intent.Savings => [SavingsCard.Build(snapshot, question.SavingsPeriod ?? "", SavingsFor(question, snapshot))],
             Intent.ContactLookup or Intent.RouteQuestion => [ContactCard.Build(snapshot, question.Contacts)],
-            Intent.Help => [HelpCard.Build()],
+            Intent.Help => [HelpCard.Build(snapshot.PortfolioName)],
             _ when question.Suggestions.Count > 0 => [SuggestionCards.NoMatch(snapshot, question.Text, question.Suggestions)],
-            _ => [HelpCard.OutOfScope()],
+            _ => [HelpCard.OutOfScope(snapshot.PortfolioName)],
         };
 
         return new Answer(question, messages);

@@ -35,8 +35,8 @@ internal static class CardGallery
             ("finance-total", FinanceCard.Build(s, "2019/20", [])),
             ("savings", SavingsCard.Build(s, "2020/21 Q2")),
             ("contact", ContactCard.Build(s, [s.ContactForRole("CSS Manager (Specialist) Finance - Children's Social Care")!], "the social care budget")),
-            ("help", HelpCard.Build()),
-            ("out-of-scope", HelpCard.OutOfScope()),
+            ("help", HelpCard.Build(Snapshot.PortfolioName)),
+            ("out-of-scope", HelpCard.OutOfScope(Snapshot.PortfolioName)),
         ];
     }
 
