@@ -79,7 +79,13 @@ internal static partial class OfficerChooser
             return new OfficerChoice(scored[0].Contact, OfficerChoiceBasis.Topic, candidates, BestArea(scored[0].Contact, questionText));
         }
 
-        var fallback = snapshot.ContactForRole(Contact.PerformanceRole) ?? candidates[0];
+        // Nothing matched, or a tie ("the finance officer" alone): performance when it is in the running, else the
+        // first of the tied; the member sees the choice on the card and can change it.
+        var performance = snapshot.ContactForRole(Contact.PerformanceRole);
+        var tied = scored.TakeWhile(s => s.Score == scored[0].Score).Select(s => s.Contact).ToList();
+        var fallback = tied.Count == 0 || (performance is not null && tied.Contains(performance))
+            ? performance ?? candidates[0]
+            : tied[0];
         return new OfficerChoice(fallback, OfficerChoiceBasis.Default, candidates);
     }
 

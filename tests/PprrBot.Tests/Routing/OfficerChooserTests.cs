@@ -72,6 +72,15 @@ public sealed class OfficerChooserTests
         Assert.Equal(OfficerChoiceBasis.Default, choice.Basis);
     }
 
+    [Fact]
+    public void FinanceOfficerWithNoTopicStaysWithAFinanceOfficer()
+    {
+        var choice = ChooseFor("ask the finance officer about the variance");
+
+        Assert.Contains("Finance", choice.Officer.Role, StringComparison.Ordinal);
+        Assert.Equal(OfficerChoiceBasis.Default, choice.Basis);
+    }
+
     [Theory]
     [InlineData("ask the finance officer why placements are overspent", "Why placements are overspent", "finance officer")]
     [InlineData("send this to the performance officer: why is CFE21 Amber?", "Why is CFE21 Amber?", "performance officer")]
