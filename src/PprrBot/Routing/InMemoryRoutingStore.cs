@@ -8,7 +8,7 @@ namespace PprrBot.Routing;
 /// For tests: behaves like the database (copies in and out, one lock as the transaction, unique source key
 /// and dedupe key), so a test sees only what was saved.
 /// </summary>
-internal sealed class InMemoryRoutingStore : IRoutingStore
+internal sealed class InMemoryRoutingStore : IRoutingStore, INotificationOutbox
 {
     private readonly Lock _lock = new();
     private readonly List<RoutedQuestion> _questions = [];
@@ -22,7 +22,7 @@ internal sealed class InMemoryRoutingStore : IRoutingStore
         {
             lock (_lock)
             {
-                return _outbox.ToList();
+                return _outbox.Select(CopyMessage).ToList();
             }
         }
     }
@@ -115,6 +115,56 @@ internal sealed class InMemoryRoutingStore : IRoutingStore
                 || (topic is not null && string.Equals(q.Topic, topic, StringComparison.OrdinalIgnoreCase))));
         return answered.Take(max).ToList();
     }
+
+    public Task<IReadOnlyList<OutboxMessage>> ClaimAsync(string instanceId, int max, TimeSpan lease, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var claimed = _outbox
+                .Where(m => m.SentAt is null && m.DueAt <= now && (m.LockedUntil is null || m.LockedUntil <= now))
+                .OrderBy(m => m.Id)
+                .Take(max)
+                .ToList();
+            foreach (var m in claimed)
+            {
+                m.LockedBy = instanceId;
+                m.LockedUntil = now + lease;
+            }
+
+            return Task.FromResult<IReadOnlyList<OutboxMessage>>(claimed.Select(CopyMessage).ToList());
+        }
+    }
+
+    public Task MarkSentAsync(long id, string? resultId, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var m = _outbox.Single(o => o.Id == id);
+            m.SentAt = sentAt;
+            m.ResultId = resultId;
+            m.Attempts++;
+            m.LockedBy = null;
+            m.LockedUntil = null;
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task MarkFailedAsync(long id, string error, DateTimeOffset retryAt, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var m = _outbox.Single(o => o.Id == id);
+            m.Attempts++;
+            m.LastError = error;
+            m.DueAt = retryAt;
+            m.LockedBy = null;
+            m.LockedUntil = null;
+            return Task.CompletedTask;
+        }
+    }
+
+    private static OutboxMessage CopyMessage(OutboxMessage m) =>
+        JsonSerializer.Deserialize<OutboxMessage>(JsonSerializer.Serialize(m))!;
 
     private void AddOutbox(IEnumerable<OutboxMessage> messages, int questionId)
     {

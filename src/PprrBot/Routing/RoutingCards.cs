@@ -79,9 +79,10 @@ internal static class RoutingCards
             ["isRequired"] = true,
             ["errorMessage"] = "Please write your question.",
             ["maxLength"] = 4000,
+            ["placeholder"] = "Type your question for the officer",
             ["value"] = draft.QuestionText,
         });
-        body.Add(Text($"It goes to {officer.Name}, {officer.Title}. Democratic Services is copied.", weight: "Bolder"));
+        body.Add(Text($"Suggested officer: {officer.Name}, {officer.Title}. You can choose another below. Democratic Services is copied on every question.", weight: "Bolder"));
         body.Add(new JsonObject
         {
             ["type"] = "Input.ChoiceSet",
@@ -121,7 +122,7 @@ internal static class RoutingCards
             };
 
         var speak = $"Your question will go to {officer.Name}, {officer.Title}. {DeadlineSentence(draft.Deadline)}";
-        var fallback = $"Question for {officer.Name}, {officer.Title}: {draft.QuestionText}. {DeadlineSentence(draft.Deadline)}";
+        var fallback = $"Question for {officer.Name}, {officer.Title}: {Sentence(draft.QuestionText)} {DeadlineSentence(draft.Deadline)}";
         return BotMessage.ForCard(Card(body, speak, fallback, actions), $"Check your question for {officer.Name}");
     }
 
@@ -204,7 +205,7 @@ internal static class RoutingCards
             },
         });
 
-        var speak = $"{banner} Question {question.Reference} from {MemberLine(question)}, to be answered by {LongDate(question.AnswerBy)}: {question.QuestionText}".TrimStart();
+        var speak = $"{banner} Question {question.Reference} from {MemberLine(question)}, to be answered by {LongDate(question.AnswerBy)}: {Sentence(question.QuestionText)}".TrimStart();
         return BotMessage.ForCard(Card(body, speak, speak), $"Question {question.Reference}: answer by {ShortDate(question.AnswerBy)}");
     }
 
@@ -239,7 +240,7 @@ internal static class RoutingCards
 
         var speak = $"{question.AnsweredByName ?? "The officer"} has answered your question {question.Reference}.";
         return BotMessage.ForCard(
-            Card(body, speak, $"{speak} You asked: {question.QuestionText} Answer: {question.AnswerText}"),
+            Card(body, speak, $"{speak} You asked: {Sentence(question.QuestionText)} Answer: {Sentence(question.AnswerText ?? "")}"),
             $"Answer to {question.Reference}");
     }
 
@@ -258,7 +259,7 @@ internal static class RoutingCards
                 ("Answer by", LongDate(question.AnswerBy))),
             Quote(Text(question.QuestionText)),
         };
-        return BotMessage.ForCard(Card(body, $"{heading}. {text}", $"{heading}. {text} Question: {question.QuestionText}"), heading);
+        return BotMessage.ForCard(Card(body, $"{heading}. {Sentence(text)}", $"{heading}. {Sentence(text)} Question: {Sentence(question.QuestionText)}"), heading);
     }
 
     /// <summary>"My questions" and "Questions for the 9 December meeting": open, overdue and answered, each with reference, measure, officer and date.</summary>
@@ -332,12 +333,19 @@ internal static class RoutingCards
         body.Add(Quote(Text(question.QuestionText)));
         if (MeasureContext.FromJson(question.ContextJson) is { } context)
         {
-            body.Add(Text($"The member was looking at {context.Code} {context.Name} ({context.Report}): {context.Summary()}."));
+            body.Add(Text($"The member was looking at {context.Code} {context.Name} in the {context.Report}. {context.Summary()}."));
         }
         else if (question.Topic is { Length: > 0 } topic)
         {
             body.Add(Text($"Topic: {topic}"));
         }
+    }
+
+    /// <summary>Ends the text with a full stop unless it already ends with punctuation.</summary>
+    private static string Sentence(string text)
+    {
+        var trimmed = text.Trim();
+        return trimmed.Length == 0 || ".?!".Contains(trimmed[^1], StringComparison.Ordinal) ? trimmed : trimmed + ".";
     }
 
     private static string MemberLine(RoutedQuestion question) => question.MemberName ?? "a member";

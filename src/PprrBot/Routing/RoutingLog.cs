@@ -29,4 +29,13 @@ internal static partial class RoutingLog
 
     [LoggerMessage(EventId = 5009, Level = LogLevel.Error, Message = "Reminder sweep failed; it runs again at the next tick")]
     public static partial void SweepFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5010, Level = LogLevel.Warning, Message = "Delivery for routed question {QuestionId} was sent but not recorded in its history (changed meanwhile)")]
+    public static partial void DeliveryNotRecorded(ILogger logger, int questionId);
+
+    [LoggerMessage(EventId = 5011, Level = LogLevel.Warning, Message = "Outbox message {OutboxId} (routed question {QuestionId}) not delivered; it will be tried again")]
+    public static partial void DeliveryFailed(ILogger logger, long outboxId, int? questionId, Exception exception);
+
+    [LoggerMessage(EventId = 5012, Level = LogLevel.Error, Message = "Outbox pass failed; it runs again at the next tick")]
+    public static partial void OutboxFailed(ILogger logger, Exception exception);
 }

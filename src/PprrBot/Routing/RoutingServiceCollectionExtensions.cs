@@ -7,8 +7,9 @@ namespace PprrBot.Routing;
 public static class RoutingServiceCollectionExtensions
 {
     /// <summary>
-    /// Routing: deadlines, officer choice, the routing flows and the reminder clock. Needs an
-    /// <see cref="IRoutingStore"/> from the data feature (not registered here).
+    /// Routing: deadlines, officer choice, the routing flows, the reminder clock and the outbox pump. Needs
+    /// <see cref="IRoutingStore"/> and <see cref="INotificationOutbox"/> from the data feature and
+    /// <see cref="IRoutingChannel"/> from Protocol (none registered here).
     /// </summary>
     public static IHostApplicationBuilder AddRouting(this IHostApplicationBuilder builder)
     {
@@ -26,6 +27,9 @@ public static class RoutingServiceCollectionExtensions
         builder.Services.AddScoped<ICardActionHandler>(sp => sp.GetRequiredService<RoutingService>());
         builder.Services.AddScoped<ReminderSweep>();
         builder.Services.AddHostedService<RoutingClock>();
+        builder.Services.AddScoped<RoutingDelivery>();
+        builder.Services.AddScoped<RoutingOutboxWorker>();
+        builder.Services.AddHostedService<RoutingOutboxPump>();
         return builder;
     }
 }
