@@ -60,7 +60,7 @@ internal sealed class ReminderSweep(
                 question.ReminderSentAt = now;
                 question.History.Add(RoutingService.Event(now, RoutedQuestionEventKind.Reminded, "system", null));
                 outbox.Add(routing.OfficerCard(question, officer, $"{question.Reference}:reminder:{question.AnswerBy:yyyy-MM-dd}:{question.AssignedRole}", now,
-                    banner: $"Reminder: please answer by {RoutingCards.LongDate(question.AnswerBy)}."));
+                    banner: $"Reminder: please answer by {RoutingCards.LongDate(question.AnswerBy)}.", purpose: RoutingNotificationPurposes.Reminder));
                 RoutingLog.Reminded(logger, question.Id);
             }
 

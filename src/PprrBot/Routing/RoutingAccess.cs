@@ -29,10 +29,11 @@ internal sealed class RoutingAccess(IOptions<RoutingOptions> options, PprrSnapsh
 
     /// <summary>Answer, reassign and extend: the assigned officer or Democratic Services.</summary>
     public bool MayAct(Sender sender, RoutedQuestion question) =>
-        IsOfficerFor(sender, question.AssignedRole) || IsDemocraticServices(sender);
+        SameTenant(sender, question) && (IsOfficerFor(sender, question.AssignedRole) || IsDemocraticServices(sender));
 
-    public bool MaySee(Sender sender, RoutedQuestion question) =>
-        IsMember(sender, question) || MayAct(sender, question) || IsChairOf(sender, question.Committee);
+    // Protocol refuses other tenants outright (Bot:AllowedTenants); this keeps one tenant's staff off another's questions.
+    private static bool SameTenant(Sender sender, RoutedQuestion question) =>
+        question.TenantId is null || sender.TenantId is null || string.Equals(question.TenantId, sender.TenantId, StringComparison.OrdinalIgnoreCase);
 
     public static bool IsMember(Sender sender, RoutedQuestion question) =>
         sender.AadObjectId is not null && string.Equals(sender.AadObjectId, question.MemberAadObjectId, StringComparison.OrdinalIgnoreCase);

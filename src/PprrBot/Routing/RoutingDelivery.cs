@@ -124,7 +124,8 @@ internal sealed class RoutingDelivery(IRoutingChannel channel, IRoutingStore sto
                 return;
             }
 
-            if (notification.Purpose == RoutingNotificationPurposes.OfficerCard && sent is not null)
+            // The latest card the officer was sent (first or reminder) is the one updated for everyone on an answer.
+            if (notification.Purpose is RoutingNotificationPurposes.OfficerCard or RoutingNotificationPurposes.Reminder && sent is not null)
             {
                 question.OfficerConversationId = sent.ConversationId;
                 question.OfficerCardActivityId = sent.ActivityId;

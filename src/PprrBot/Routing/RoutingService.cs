@@ -255,6 +255,24 @@ internal sealed partial class RoutingService(
         return BotMessage.Plain("Only Democratic Services and the committee's chair can see all the questions for a meeting. You can see your own with \"my questions\".");
     }
 
+    /// <summary>A chair's view: every question for the committees they chair, open, overdue and answered.</summary>
+    public async ValueTask<BotMessage> CommitteeQuestionsAsync(Sender sender, CancellationToken cancellationToken)
+    {
+        var chaired = access.CommitteesChairedBy(sender);
+        if (chaired.Count == 0)
+        {
+            return BotMessage.Plain("Only a committee's chair can see all its questions. You can see your own with \"my questions\".");
+        }
+
+        var questions = new List<RoutedQuestion>();
+        foreach (var committee in chaired)
+        {
+            questions.AddRange(await store.ListByCommitteeAsync(committee, cancellationToken));
+        }
+
+        return RoutingCards.QuestionList(chaired.Count == 1 ? $"Questions for the {chaired[0]}" : "Questions for your committees", View(questions));
+    }
+
     private async Task<CardActionOutcome> AnswerAsync(RoutedQuestion question, CardAction action, CancellationToken cancellationToken)
     {
         var answer = Str(action.Data, RoutingCards.AnswerInput)?.Trim();
@@ -401,11 +419,11 @@ internal sealed partial class RoutingService(
     ];
 
     /// <summary>The officer's card in a 1:1 chat, or by e-mail when the officer has no Teams id.</summary>
-    internal OutboxMessage OfficerCard(RoutedQuestion question, Contact officer, string dedupeKey, DateTimeOffset now, string? banner)
+    internal OutboxMessage OfficerCard(RoutedQuestion question, Contact officer, string dedupeKey, DateTimeOffset now, string? banner, string purpose = RoutingNotificationPurposes.OfficerCard)
     {
         var card = RoutingCards.OfficerRequest(question, OfficerChooser.Candidates(snapshots.Current), banner);
         var teamsId = access.TeamsIdFor(officer.Role);
-        return Notification(RoutingNotificationPurposes.OfficerCard, card, toUserId: teamsId, tenantId: question.TenantId, email: officer.Email,
+        return Notification(purpose, card, toUserId: teamsId, tenantId: question.TenantId, email: officer.Email,
                 subject: $"Question {question.Reference}: please answer by {RoutingCards.LongDate(question.AnswerBy)}")
             .ToOutbox(teamsId is null ? RoutingNotificationKinds.Email : RoutingNotificationKinds.TeamsPersonal, dedupeKey, now);
     }

@@ -350,4 +350,44 @@ public sealed class RoutingServiceTests
         Assert.Equal(ChildrenFinance, (string?)officer["value"]);
         Assert.Contains("Why placements are overspent", CardText(reply), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ChairSeesTheCommitteesQuestionsAndOthersAreRefused()
+    {
+        var (bed, _) = await AskedAsync();
+        await bed.Service.SendAsync(bed.SendPress("About placements", ChildrenFinance, member: RoutingTestBed.OtherMemberId), Ct);
+
+        var chair = await bed.Service.CommitteeQuestionsAsync(RoutingTestBed.Person(RoutingTestBed.ChairId), Ct);
+        var member = await bed.Service.CommitteeQuestionsAsync(RoutingTestBed.Person(RoutingTestBed.MemberId), Ct);
+
+        Assert.Contains("PQ-0001", CardText(chair), StringComparison.Ordinal);
+        Assert.Contains("PQ-0002", CardText(chair), StringComparison.Ordinal);
+        Assert.Null(member.Card);
+        Assert.Contains("Only a committee's chair", member.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OfficerFromAnotherTenantIsRefused()
+    {
+        var (bed, _) = await AskedAsync();
+        var elsewhere = new Sender("29:x", RoutingTestBed.PerformanceOfficerId, "Gaynor Ward", "other-tenant");
+
+        var outcome = await bed.Service.ExecuteAsync(RoutingTestBed.Press(RoutingCards.AnswerVerb, "PQ-0001", elsewhere, ("answer", "Hello.")), Ct);
+
+        Assert.Equal(403, Assert.IsType<CardActionOutcome.Error>(outcome).StatusCode);
+        Assert.Equal(RoutedQuestionStatus.Open, (await bed.Store.FindByReferenceAsync("PQ-0001", Ct))!.Status);
+    }
+
+    [Fact]
+    public async Task SubmitFallbackFromAnOlderClientIsHandledLikeTheInvoke()
+    {
+        var (bed, _) = await AskedAsync();
+        var value = System.Text.Json.JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["pprr"] = RoutingCards.AnswerVerb, ["reference"] = "PQ-0001", ["answer"] = "Via the fallback." });
+        var message = new IncomingMessage("", value, RoutingTestBed.Person(RoutingTestBed.PerformanceOfficerId, "Gaynor Ward"), "a:officer-chat", "act-9", "officer-card-1", true);
+
+        var reply = await bed.Service.TryHandleSubmitAsync(message, Ct);
+
+        Assert.NotNull(reply?.Card);
+        Assert.Equal("Via the fallback.", (await bed.Store.FindByReferenceAsync("PQ-0001", Ct))!.AnswerText);
+    }
 }
