@@ -315,17 +315,17 @@ internal static class RoutingCards
     /// <summary>"7 December 2020".</summary>
     public static string ShortDate(DateOnly date) => date.ToString("d MMMM yyyy", UkCulture);
 
-    public static string DeadlineSentence(DeadlineOutcome deadline)
+    public static string DeadlineSentence(DeadlineOutcome deadline) => (deadline.Meeting, deadline.MissedMeeting) switch
     {
-        var late = deadline.MissedMeeting is { } missed
-            ? $"It is too late for the meeting on {LongDate(missed.Date)}, so "
-            : "";
-        var main = deadline.Meeting is { } meeting
-            ? $"it is for the {meeting.Committee} on {LongDate(meeting.Date)}, to be answered by {LongDate(deadline.AnswerBy)}."
-            : $"no later meeting is known, so it will be answered by {LongDate(deadline.AnswerBy)} under the service level.";
-        var sentence = late + main;
-        return char.ToUpper(sentence[0], UkCulture) + sentence[1..];
-    }
+        ({ } meeting, null) =>
+            $"It is for the {meeting.Committee} on {LongDate(meeting.Date)}, to be answered by {LongDate(deadline.AnswerBy)}.",
+        ({ } meeting, { } missed) =>
+            $"It is too late for the meeting on {LongDate(missed.Date)}, so it is for the next meeting on {LongDate(meeting.Date)}, to be answered by {LongDate(deadline.AnswerBy)}.",
+        (null, { } missed) =>
+            $"It is too late for the meeting on {LongDate(missed.Date)} and no later meeting is known, so it will be answered by {LongDate(deadline.AnswerBy)}.",
+        (null, null) =>
+            $"No meeting is known, so it will be answered by {LongDate(deadline.AnswerBy)}.",
+    };
 
     private static void AddQuestionDetails(JsonArray body, RoutedQuestion question)
     {

@@ -83,9 +83,9 @@ internal sealed partial class RoutingService(
         var officer = OfficerChooser.Choose(snapshot, ownerRole, $"{start.OfficerHint} {start.QuestionText}");
         var topic = start.Topic ?? officer.Topic;
         var deadline = deadlines.Calculate(snapshot.Meetings, committee: null, report: context?.Report);
+        // Answers are shared with every member: they go to the committee anyway, and offering them first saves officers' time.
         var earlier = await store.ListAnsweredAsync(context?.Code, context is null ? topic : null, EarlierAnswersShown, cancellationToken);
-        var visible = earlier.Where(q => q.Status == RoutedQuestionStatus.Answered).ToList();
-        return RoutingCards.Confirmation(new RouteDraft(start.QuestionText, context, topic, officer, deadline, visible));
+        return RoutingCards.Confirmation(new RouteDraft(start.QuestionText, context, topic, officer, deadline, earlier));
     }
 
     /// <summary>

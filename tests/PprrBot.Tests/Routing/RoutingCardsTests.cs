@@ -166,4 +166,15 @@ public sealed class RoutingCardsTests
 
         Assert.Contains("Why?", card.Card!.ToJsonString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void SaysWhenAQuestionIsTooLateAndNoLaterMeetingIsKnown()
+    {
+        var missed = RoutingTestBed.MeetingOn(new DateOnly(2021, 6, 16));
+        var outcome = new DeadlineOutcome(null, new DateOnly(2021, 6, 28), DeadlineBasis.ServiceLevel, missed, new DateOnly(2021, 6, 14));
+
+        var sentence = RoutingCards.DeadlineSentence(outcome);
+
+        Assert.Equal("It is too late for the meeting on Wednesday 16 June 2021 and no later meeting is known, so it will be answered by Monday 28 June 2021.", sentence);
+    }
 }
