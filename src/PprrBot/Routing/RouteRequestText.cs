@@ -6,6 +6,14 @@ namespace PprrBot.Routing;
 /// <param name="OfficerHint">Who the member named ("finance officer"), used as extra words for choosing the officer.</param>
 public sealed record RouteStart(string QuestionText, string? MeasureCode = null, string? Period = null, string? Topic = null, string? OfficerHint = null);
 
+/// <summary>Which list of routed questions a member typed for.</summary>
+public enum QuestionListRequest
+{
+    Mine,
+    Meeting,
+    Committee,
+}
+
 /// <summary>
 /// Recognises typed routing requests: "ask the finance officer why placements are overspent",
 /// "send this to the performance officer: ...", "I'd like to put a question in advance about ...".
@@ -28,6 +36,35 @@ internal static partial class RouteRequestText
 
         return null;
     }
+
+    /// <summary>"my questions", "questions for the 9 December meeting", "questions for the committee".</summary>
+    public static (QuestionListRequest Kind, int Day, int Month)? TryParseList(string text)
+    {
+        var trimmed = text.Trim().TrimEnd('?', '.', '!');
+        if (MyQuestions().IsMatch(trimmed))
+        {
+            return (QuestionListRequest.Mine, 0, 0);
+        }
+
+        if (MeetingQuestions().Match(trimmed) is { Success: true } meeting
+            && DateOnly.TryParseExact($"{meeting.Groups["day"].Value} {meeting.Groups["month"].Value} 2000", "d MMMM yyyy", UkCulture, System.Globalization.DateTimeStyles.None, out var date))
+        {
+            return (QuestionListRequest.Meeting, date.Day, date.Month);
+        }
+
+        return CommitteeQuestions().IsMatch(trimmed) ? (QuestionListRequest.Committee, 0, 0) : null;
+    }
+
+    private static readonly System.Globalization.CultureInfo UkCulture = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
+
+    [GeneratedRegex(@"^(?:show\s+(?:me\s+)?|list\s+)?my\s+(?:routed\s+|sent\s+)?questions$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MyQuestions();
+
+    [GeneratedRegex(@"^(?:show\s+(?:me\s+)?|list\s+)?(?:the\s+)?questions\s+for\s+the\s+(?<day>\d{1,2})(?:st|nd|rd|th)?\s+(?<month>[A-Za-z]+)\s+meeting$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MeetingQuestions();
+
+    [GeneratedRegex(@"^(?:show\s+(?:me\s+)?|list\s+)?(?:the\s+)?questions\s+for\s+(?:the|my)\s+committees?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CommitteeQuestions();
 
     private static string Sentence(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 

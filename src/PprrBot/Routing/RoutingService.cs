@@ -63,6 +63,28 @@ internal sealed partial class RoutingService(
     public async ValueTask<BotMessage?> TryStartFromTextAsync(IncomingMessage message, CancellationToken cancellationToken) =>
         RouteRequestText.TryParse(message.Text) is { } start ? await PrepareAsync(message.From, start, cancellationToken) : null;
 
+    /// <summary>"my questions", "questions for the 9 December meeting", "questions for the committee"; null when the text is none of these.</summary>
+    public async ValueTask<BotMessage?> TryListFromTextAsync(IncomingMessage message, CancellationToken cancellationToken)
+    {
+        switch (RouteRequestText.TryParseList(message.Text))
+        {
+            case (QuestionListRequest.Mine, _, _):
+                return await MyQuestionsAsync(message.From, cancellationToken);
+            case (QuestionListRequest.Committee, _, _):
+                return await CommitteeQuestionsAsync(message.From, cancellationToken);
+            case (QuestionListRequest.Meeting, var day, var month):
+                // The meeting on that day and month nearest to today: the coming one, else the latest past one.
+                var today = deadlines.UkToday();
+                var meetings = snapshots.Current.Meetings.Where(m => m.Date.Day == day && m.Date.Month == month).ToList();
+                var meeting = meetings.Where(m => m.Date >= today).MinBy(m => m.Date) ?? meetings.MaxBy(m => m.Date);
+                return meeting is null
+                    ? BotMessage.Plain($"I don't know of a meeting on {day} {System.Globalization.CultureInfo.GetCultureInfo("en-GB").DateTimeFormat.GetMonthName(month)}.")
+                    : await MeetingQuestionsAsync(message.From, meeting.Date, cancellationToken);
+            default:
+                return null;
+        }
+    }
+
     /// <summary>The confirmation card: question, context, officer (changeable), meeting and date, earlier answers first.</summary>
     public async ValueTask<BotMessage> PrepareAsync(Sender member, RouteStart start, CancellationToken cancellationToken)
     {

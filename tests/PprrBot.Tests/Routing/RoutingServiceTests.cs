@@ -390,4 +390,40 @@ public sealed class RoutingServiceTests
         Assert.NotNull(reply?.Card);
         Assert.Equal("Via the fallback.", (await bed.Store.FindByReferenceAsync("PQ-0001", Ct))!.AnswerText);
     }
+
+    [Theory]
+    [InlineData("questions for the 9 December meeting")]
+    [InlineData("Show me the questions for the 9th December meeting?")]
+    public async Task DemocraticServicesListTheQuestionsForTheNinthOfDecemberByTyping(string typed)
+    {
+        var (bed, _) = await AskedAsync();
+        var message = new IncomingMessage(typed, null, RoutingTestBed.Person(RoutingTestBed.DemocraticServicesId), "a:ds", "a1", null, true);
+
+        var reply = await bed.Service.TryListFromTextAsync(message, Ct);
+
+        Assert.Contains("Questions for the 9 December meeting", CardText(reply!), StringComparison.Ordinal);
+        Assert.Contains("PQ-0001", CardText(reply!), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MyQuestionsByTypingListsTheMembersOwn()
+    {
+        var (bed, _) = await AskedAsync();
+        var message = new IncomingMessage("my questions", null, RoutingTestBed.Person(RoutingTestBed.MemberId), "a:m", "a1", null, true);
+
+        var reply = await bed.Service.TryListFromTextAsync(message, Ct);
+
+        Assert.Contains("PQ-0001", CardText(reply!), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownMeetingDateIsSaidPlainly()
+    {
+        var (bed, _) = await AskedAsync();
+        var message = new IncomingMessage("questions for the 3 May meeting", null, RoutingTestBed.Person(RoutingTestBed.DemocraticServicesId), "a:ds", "a1", null, true);
+
+        var reply = await bed.Service.TryListFromTextAsync(message, Ct);
+
+        Assert.Equal("I don't know of a meeting on 3 May.", reply?.Text);
+    }
 }
