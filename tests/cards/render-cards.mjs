@@ -42,7 +42,8 @@ try {
     #bubble { width: 450px; background: #FFFFFF; border-radius: 6px; box-shadow: 0 1px 3px rgba(0,0,0,.18); overflow: hidden; }
     .ac-pushButton { border: 1px solid #D1D1D1; border-radius: 4px; background: #FFFFFF; color: #242424; padding: 6px 12px;
       font: 600 14px 'Liberation Sans', sans-serif; cursor: pointer; }
-    .ac-textBlock ul { margin: 0; padding-left: 20px; } .ac-textBlock p { margin: 0; }
+    .ac-textBlock ul { margin: 0; padding-left: 1.2em; box-sizing: border-box; } .ac-textBlock p { margin: 0; }
+    .ac-textBlock { overflow-wrap: anywhere; }
   </style></head><body><div id="bubble"></div></body></html>`);
   await page.addStyleTag({ path: join(dist, 'adaptivecards.css') });
   await page.addScriptTag({ path: join(dist, 'adaptivecards.min.js') });

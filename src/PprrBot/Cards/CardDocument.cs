@@ -16,11 +16,15 @@ internal sealed class CardDocument
     private readonly JsonArray _body = [];
     private readonly JsonArray _actions = [];
     private readonly bool _fullWidth;
+    private readonly bool _sample;
 
+    /// <param name="snapshot">The data the card shows; null for cards with no figures (help).</param>
+    /// <param name="fullWidth">Ask Teams for the full chat width (tables).</param>
     public CardDocument(PprrSnapshot? snapshot, bool fullWidth = false)
     {
         _fullWidth = fullWidth;
-        if (snapshot?.IsSample == true)
+        _sample = snapshot?.IsSample == true;
+        if (_sample)
         {
             _body.Add(CardElements.Container(
                 [CardElements.Text("⚠ " + SampleMarker, size: "Small", weight: "Bolder")],
@@ -54,9 +58,9 @@ internal sealed class CardDocument
     /// The finished card. <paramref name="speak"/> is read aloud (Immersive Reader), <paramref name="fallbackText"/>
     /// shows where the card cannot, and <paramref name="summary"/> is the one-line notification text.
     /// </summary>
-    public BotMessage ToMessage(string speak, string fallbackText, string summary, PprrSnapshot? snapshot = null)
+    public BotMessage ToMessage(string speak, string fallbackText, string summary)
     {
-        if (snapshot?.IsSample == true)
+        if (_sample)
         {
             speak += " " + SampleMarker + ".";
             fallbackText += " (" + SampleMarker + ".)";

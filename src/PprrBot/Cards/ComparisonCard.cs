@@ -15,10 +15,10 @@ internal static class ComparisonCard
     {
         var unit = measure.Measure.Unit;
         var document = new CardDocument(snapshot);
-        document.Add(Heading($"Comparison: {measure.Code}: {measure.Name}", size: "Medium"));
-        document.Add(Text(MeasureWording.PriorityLine(measure.Priority), size: "Small", subtle: true, spacing: "None"));
+        document.Add(Heading($"{measure.Code}: {measure.Name}", size: "Medium"));
+        document.Add(Text("Compared with England, the North West and statistical neighbours · " + MeasureWording.PriorityLine(measure.Priority), size: "Small", subtle: true, spacing: "None"));
 
-        var comparators = Comparators(row).ToList();
+        var comparators = MeasureWording.Comparators(row).ToList();
         if (row.Value is not { } value || comparators.Count == 0)
         {
             var reason = row.Value is null
@@ -26,7 +26,7 @@ internal static class ComparisonCard
                 : $"No England, North West or statistical-neighbour figure is held for {measure.Code}; comparators are only given where a benchmark exists.";
             document.Add(Text(reason, spacing: "Medium"));
             document.Action(Submit("Show the measure", CardData.Show(measure.Code)));
-            return document.ToMessage($"{measure.Code}. {reason}", $"{measure.Code}: {reason}", $"{measure.Code} comparison: none held", snapshot);
+            return document.ToMessage($"{measure.Code}. {reason}", $"{measure.Code}: {reason}", $"{measure.Code} comparison: none held");
         }
 
         document.Add(Container(
@@ -56,7 +56,7 @@ internal static class ComparisonCard
 
         var speak = $"{measure.Code}, {UkFormat.SpokenText(measure.Name)}. Stockport {row.Period}: {UkFormat.SpokenValue(value, unit)}. " + string.Join(" ", lines.Select(l => l.Item3 + "."));
         var fallback = $"{measure.Code} {measure.Name}, {row.Period}: {UkFormat.Value(value, unit)}. " + string.Join(" ", lines.Select(l => l.Item2 + "."));
-        return document.ToMessage(speak, fallback, $"{measure.Code} comparison: {lines[0].Item2}", snapshot);
+        return document.ToMessage(speak, fallback, $"{measure.Code} comparison: {lines[0].Item2}");
     }
 
     /// <summary>
@@ -81,23 +81,5 @@ internal static class ComparisonCard
             _ => "",
         };
         return $"Stockport ({Value(stockport)}) is {gap} {side} {label} of {Value(other)}{judgement}";
-    }
-
-    private static IEnumerable<(string Name, string Label, decimal Value)> Comparators(MeasureResult row)
-    {
-        if (row.England is { } england)
-        {
-            yield return ("England", "the England figure", england);
-        }
-
-        if (row.NorthWest is { } northWest)
-        {
-            yield return ("North West", "the North West average", northWest);
-        }
-
-        if (row.StatNeighbours is { } neighbours)
-        {
-            yield return ("Statistical neighbours", "the statistical neighbours' average", neighbours);
-        }
     }
 }

@@ -42,7 +42,7 @@ internal static class ContactCard
 
         var spoken = string.Join(" ", contacts.Select(c => $"{c.Name}, {c.Title}." + (c.Email is null ? " No contact details are held." : $" E-mail {c.Email}.") + (c.Phone is null ? "" : $" Phone {c.Phone}.")));
         var written = string.Join(" ", contacts.Select(c => $"{c.Name}, {c.Title}" + (c.Email is null ? "" : $", {c.Email}") + (c.Phone is null ? "" : $", {c.Phone}") + "."));
-        return document.ToMessage(spoken, written, "Contact: " + string.Join("; ", contacts.Select(c => c.Name)), snapshot);
+        return document.ToMessage(spoken, written, "Contact: " + string.Join("; ", contacts.Select(c => c.Name)));
     }
 
     private static IEnumerable<JsonNode> Person(Contact contact)

@@ -24,7 +24,7 @@ internal static class DefinitionCard
         document.Add(Text(definition, spacing: "Medium"));
         document.Add(Facts(
             [
-                ("Shown as", MeasureWording.UnitWords(m.Unit)),
+                ("Unit", MeasureWording.UnitWords(m.Unit)),
                 ("Rating", rating),
                 ("Definition", DefinitionSource(m.DefinitionProvenance, m.DefinitionSourceRef)),
                 ("Owner", m.OwnerRole),
@@ -38,8 +38,7 @@ internal static class DefinitionCard
         return document.ToMessage(
             $"{measure.Code}, {UkFormat.SpokenText(measure.Name)}. {UkFormat.SpokenText(definition)} {shownAs} {rating}",
             $"{measure.Code} {measure.Name}: {definition} {rating}",
-            $"What {measure.Code} means: {measure.Name}",
-            snapshot);
+            $"What {measure.Code} means: {measure.Name}");
     }
 
     private static string DefinitionSource(string? provenance, string? sourceRef)

@@ -87,7 +87,7 @@ internal static class FinanceCard
         var summary = focus.Count > 0
             ? $"{focus[0].Line} {period}: {UkFormat.VarianceShort(focus[0].Variance)}"
             : $"Budget {period}";
-        return document.ToMessage($"Budget {period}. {spokenFocus}{spokenGrant}", writtenFocus, summary, snapshot);
+        return document.ToMessage($"Budget {period}. {spokenFocus}{spokenGrant}", writtenFocus, summary);
     }
 
     private static TableRowSpec LineRow(FinanceLine line, bool bold)

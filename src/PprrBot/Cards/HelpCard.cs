@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using PprrBot.Protocol;
 using static PprrBot.Cards.CardElements;
 
@@ -7,8 +8,7 @@ namespace PprrBot.Cards;
 /// outside the report.</summary>
 internal static class HelpCard
 {
-    /// <summary>Example questions; each button asks it as if the member had typed it. Five at most: the
-    /// adaptivecards renderer's default limit for one action set.</summary>
+    /// <summary>Example questions; each button asks it as if the member had typed it.</summary>
     public static readonly IReadOnlyList<string> Examples =
     [
         "What is the persistent absence rate for SEN?",
@@ -33,7 +33,7 @@ internal static class HelpCard
         document.Add(Text("I answer from the Children, Family Services & Education Portfolio Performance and Resource Report (PPRR), with the source of every figure.", spacing: "Small"));
         document.Add(Text(string.Join("\n", Abilities), spacing: "Medium"));
         document.Add(Heading("Try asking", size: "Default", spacing: "Medium"));
-        document.Add(ActionSet(Examples.Select(e => Submit(e, CardData.Ask(e))), spacing: "Small"));
+        document.AddRange(ExampleButtons(Examples));
 
         return document.ToMessage(
             "I answer questions about the Children, Family Services & Education performance report: measures and their ratings, trends and comparisons, lists of Red, Amber or Green measures, the budget and savings, and who to contact. I can also send your question to an officer before the meeting.",
@@ -48,9 +48,13 @@ internal static class HelpCard
         document.Add(Heading("That's outside what I know", size: "Medium"));
         document.Add(Text("I only answer from the Children, Family Services & Education performance report: its measures, ratings, budget, savings and contacts. I have nothing on that, and I won't guess.", spacing: "Small"));
         document.Add(Heading("You could ask", size: "Default", spacing: "Medium"));
-        document.Add(ActionSet(Examples.Take(3).Select(e => Submit(e, CardData.Ask(e))), spacing: "Small"));
+        document.AddRange(ExampleButtons(Examples.Take(3)));
 
         const string Answer = "That's outside what I know: I only answer from the Children, Family Services & Education performance report, and I won't guess.";
         return document.ToMessage(Answer, Answer, "Outside the performance report");
     }
+
+    // One button per row: side by side, whole questions are cut to a few letters on a phone.
+    private static IEnumerable<JsonObject> ExampleButtons(IEnumerable<string> questions) =>
+        questions.Select(q => ActionSet([Submit(q, CardData.Ask(q))], spacing: "Small"));
 }

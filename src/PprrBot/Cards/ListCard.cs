@@ -34,7 +34,7 @@ internal static class ListCard
         {
             var none = emptyText ?? "No measure matches.";
             document.Add(Text(none));
-            return document.ToMessage($"{title}. {none}", $"{title}: {none}", $"{title}: {none}", snapshot);
+            return document.ToMessage($"{title}. {none}", $"{title}: {none}", $"{title}: {none}");
         }
 
         var counts = RagWording.Counts(rows.Select(r => r.Row.ReportedRag));
@@ -65,7 +65,7 @@ internal static class ListCard
         }
 
         var summary = $"{title}: {Plural(rows.Count, "measure")} ({counts})";
-        return document.ToMessage(speak.ToString(), fallback.ToString().TrimEnd(';') + ".", summary, snapshot);
+        return document.ToMessage(speak.ToString(), fallback.ToString().TrimEnd(';') + ".", summary);
     }
 
     private static TableRowSpec Row(MeasureSelection selection)

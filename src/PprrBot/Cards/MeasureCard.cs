@@ -50,7 +50,7 @@ internal static class MeasureCard
         var speak = string.Join(" ", selections.Select(Speak));
         var fallback = string.Join(" ", selections.Select(Fallback));
         var summary = string.Join("; ", selections.Select(Summary));
-        return document.ToMessage(speak, fallback, summary, snapshot);
+        return document.ToMessage(speak, fallback, summary);
     }
 
     /// <summary>"CFE08 Persistent absence rate – all pupils: 10.4% (2018/19), Amber".</summary>
@@ -92,7 +92,7 @@ internal static class MeasureCard
         {
             yield return Heading("Compared with others", size: "Default", spacing: "Medium");
             yield return Text("Figures for " + row.ComparatorPeriod, size: "Small", subtle: true, spacing: "None");
-            yield return Facts(Comparators(row, unit), spacing: "Small");
+            yield return Facts(MeasureWording.Comparators(row).Select(c => (c.Name, UkFormat.Value(c.Value, unit))), spacing: "Small");
         }
 
         if (!string.IsNullOrWhiteSpace(row.Commentary))
@@ -112,7 +112,7 @@ internal static class MeasureCard
 
         if (actionsInline)
         {
-            yield return ActionSet(Actions(selection), spacing: "Small");
+            yield return ActionSet(Actions(selection, withCode: true), spacing: "Small");
         }
     }
 
@@ -167,39 +167,27 @@ internal static class MeasureCard
         }
     }
 
+    /// <summary>"Improving: down 0.4 points on 2017/18 (lower is better)."; for context measures just "Up 5 on 2019/20."</summary>
     private static string TrendLine(MeasureView measure, MeasureResult row, string direction)
     {
         var unit = measure.Measure.Unit;
         var change = row.Value!.Value - row.PreviousValue!.Value;
-        var moved = change == 0 ? "the same as" : (change > 0 ? "up " : "down ") + UkFormat.Difference(change, unit) + " on";
-        var polarity = measure.Measure.Polarity == Polarity.Context ? "" : $" ({MeasureWording.PolarityWords(measure.Measure.Polarity)})";
-        return $"{Capitalise(direction)}: {moved} {TrendWording.PreviousLabel(measure, row)}{polarity}.";
+        var since = TrendWording.PreviousLabel(measure, row);
+        var moved = change == 0 ? $"the same as {since}" : $"{(change > 0 ? "up" : "down")} {UkFormat.Difference(change, unit)} on {since}";
+        return measure.Measure.Polarity == Polarity.Context
+            ? Capitalise(moved) + "."
+            : $"{Capitalise(direction)}: {moved} ({MeasureWording.PolarityWords(measure.Measure.Polarity)}).";
     }
 
-    private static IEnumerable<(string, string)> Comparators(MeasureResult row, MeasureUnit unit)
-    {
-        if (row.England is { } england)
-        {
-            yield return ("England", UkFormat.Value(england, unit));
-        }
-
-        if (row.NorthWest is { } northWest)
-        {
-            yield return ("North West", UkFormat.Value(northWest, unit));
-        }
-
-        if (row.StatNeighbours is { } neighbours)
-        {
-            yield return ("Statistical neighbours", UkFormat.Value(neighbours, unit));
-        }
-    }
-
-    private static IEnumerable<JsonObject> Actions(MeasureSelection selection)
+    /// <param name="withCode">With several measures on one card, each button names its measure, so a screen
+    /// reader does not hear three identical "Trend" buttons.</param>
+    private static IEnumerable<JsonObject> Actions(MeasureSelection selection, bool withCode = false)
     {
         var code = selection.Measure.Code;
-        yield return Submit("Ask the officer", CardData.RouteStart(code, selection.Row.Period));
-        yield return Submit("Trend", CardData.Trend(code));
-        yield return Submit("Related measures", CardData.Related(code));
+        var suffix = withCode ? ": " + code : "";
+        yield return Submit("Ask the officer" + suffix, CardData.RouteStart(code, selection.Row.Period));
+        yield return Submit("Trend" + suffix, CardData.Trend(code));
+        yield return Submit((withCode ? "Related" : "Related measures") + suffix, CardData.Related(code));
     }
 
     private static string Speak(MeasureSelection selection)

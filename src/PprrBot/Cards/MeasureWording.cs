@@ -41,7 +41,9 @@ internal static class MeasureWording
             return "Import not recorded";
         }
 
-        return $"Loaded from {import.FileName} on {UkFormat.Date(import.ImportedAt)}" + (import.IsSample ? " (the sample data set)" : "");
+        return import.IsSample
+            ? $"The embedded sample data set, loaded {UkFormat.Date(import.ImportedAt)}"
+            : $"{import.FileName}, imported {UkFormat.Date(import.ImportedAt)}";
     }
 
     /// <summary>The provenance tokens in words: "seed+national_verify+sample" → "committee papers; ...".</summary>
@@ -82,4 +84,23 @@ internal static class MeasureWording
         MeasureUnit.Days => "a number of days",
         _ => "pounds",
     };
+
+    /// <summary>The comparators a row holds: name, the phrase for a sentence, and the figure.</summary>
+    public static IEnumerable<(string Name, string Label, decimal Value)> Comparators(MeasureResult row)
+    {
+        if (row.England is { } england)
+        {
+            yield return ("England", "the England figure", england);
+        }
+
+        if (row.NorthWest is { } northWest)
+        {
+            yield return ("North West", "the North West average", northWest);
+        }
+
+        if (row.StatNeighbours is { } neighbours)
+        {
+            yield return ("Statistical neighbours", "the statistical neighbours' average", neighbours);
+        }
+    }
 }

@@ -63,7 +63,7 @@ internal static class SavingsCard
 
         var spoken = $"Savings programme {period}: {all.Count} schemes, target {UkFormat.SpokenMoney(target)}, {achievedWord} {UkFormat.SpokenMoney(achieved)}, shortfall {UkFormat.SpokenMoney(shortfall)}. {counts}.";
         var written = $"Savings {period}: {all.Count} schemes, target {UkFormat.Money(target)}, {achievedWord} {UkFormat.Money(achieved)}, shortfall {UkFormat.Money(shortfall)}; {counts}.";
-        return document.ToMessage(spoken, written, $"Savings {period}: shortfall {UkFormat.MoneyShort(shortfall)} ({counts})", snapshot);
+        return document.ToMessage(spoken, written, $"Savings {period}: shortfall {UkFormat.MoneyShort(shortfall)} ({counts})");
     }
 
     private static JsonObject Scheme(SavingsScheme scheme, string achievedWord)

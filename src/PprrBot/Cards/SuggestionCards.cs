@@ -24,19 +24,13 @@ internal static class SuggestionCards
         document.Add(Heading("Which measure did you mean?", size: "Medium"));
         document.Add(Text($"More than one measure fits \u201c{question}\u201d. Choose one:", spacing: "Small"));
         document.AddRange(shown.Select(Candidate));
-        foreach (var measure in shown)
-        {
-            document.Action(Submit("Show " + measure.Code, CardData.Show(measure.Code)));
-        }
-
-        document.Action(Submit("None of these", CardData.RouteStart(question: question)));
+        document.Action(Submit("None of these: ask an officer", CardData.RouteStart(question: question)));
 
         var list = string.Join("; ", shown.Select(m => $"{m.Code} {m.Name}"));
         return document.ToMessage(
             "Which measure did you mean? " + string.Join(". ", shown.Select(m => $"{m.Code}, {UkFormat.SpokenText(m.Name)}")) + ".",
             $"Which measure did you mean? {list}.",
-            $"Did you mean: {string.Join(", ", shown.Select(m => m.Code))}?",
-            snapshot);
+            $"Did you mean: {string.Join(", ", shown.Select(m => m.Code))}?");
     }
 
     /// <param name="closest">The nearest measures by the caller's reckoning (may be empty).</param>
@@ -53,11 +47,6 @@ internal static class SuggestionCards
         }
 
         document.Add(Text("Or send the question to the performance officer, who can answer before the meeting.", spacing: "Medium"));
-        foreach (var measure in shown)
-        {
-            document.Action(Submit("Show " + measure.Code, CardData.Show(measure.Code)));
-        }
-
         document.Action(Submit("Send to the performance officer", CardData.RouteStart(question: question)));
 
         var closestText = shown.Count > 0 ? " Closest: " + string.Join("; ", shown.Select(m => $"{m.Code} {m.Name}")) + "." : "";
@@ -66,8 +55,7 @@ internal static class SuggestionCards
                 (shown.Count > 0 ? " The closest are " + string.Join(", ", shown.Select(m => $"{m.Code}, {UkFormat.SpokenText(m.Name)}")) + "." : "") +
                 " You can send the question to the performance officer.",
             $"No measure matches \u201c{question}\u201d.{closestText} You can send it to the performance officer.",
-            "No matching measure: send it to the performance officer?",
-            snapshot);
+            "No matching measure: send it to the performance officer?");
     }
 
     private static JsonObject Candidate(MeasureView measure)
@@ -76,14 +64,14 @@ internal static class SuggestionCards
         var figure = current is null
             ? "No figure held"
             : $"Latest: {UkFormat.Value(current.Value!.Value, measure.Measure.Unit)} ({current.Period}), {RagWording.Word(current.ReportedRag)}";
-        var container = Container(
+        // The button sits with its measure: side by side at the foot of the card, "Show CFE05" is cut short.
+        return Container(
             [
                 Text($"{measure.Code}: {measure.Name}", weight: "Bolder"),
                 Text($"{measure.Priority.Label} · {figure}", size: "Small", subtle: true, spacing: "None"),
+                ActionSet([Submit("Show " + measure.Code, CardData.Show(measure.Code))], spacing: "Small"),
             ],
             style: "emphasis",
             spacing: "Small");
-        container["selectAction"] = Submit("Show " + measure.Code, CardData.Show(measure.Code));
-        return container;
     }
 }

@@ -19,18 +19,25 @@ internal static class TrendCard
         var valued = series.Where(p => p.Value is not null).ToList();
 
         var document = new CardDocument(snapshot);
-        document.Add(Heading($"Trend: {measure.Code}: {measure.Name}", size: "Medium"));
-        document.Add(Text(MeasureWording.PriorityLine(measure.Priority), size: "Small", subtle: true, spacing: "None"));
+        document.Add(Heading($"{measure.Code}: {measure.Name}", size: "Medium"));
+        document.Add(Text("Trend over the periods held · " + MeasureWording.PriorityLine(measure.Priority), size: "Small", subtle: true, spacing: "None"));
 
+        // The latest step leads: "improving since 2017/18" would hide a fall in the latest period.
         string overall;
         string overallSpoken;
         if (valued.Count >= 2)
         {
-            var (first, last) = (valued[0], valued[^1]);
-            var direction = TrendWording.Direction(measure.Measure.Polarity, first.Value!.Value, last.Value!.Value);
+            var (first, previous, last) = (valued[0], valued[^2], valued[^1]);
             var polarity = measure.Measure.Polarity == Polarity.Context ? "" : $" ({MeasureWording.PolarityWords(measure.Measure.Polarity)})";
-            overall = $"From {UkFormat.Value(first.Value.Value, unit)} in {first.Period} to {UkFormat.Value(last.Value.Value, unit)} in {last.Period}: {direction}{polarity}.";
-            overallSpoken = $"From {UkFormat.SpokenValue(first.Value.Value, unit)} in {first.Period} to {UkFormat.SpokenValue(last.Value.Value, unit)} in {last.Period}: {direction}.";
+            var latestDirection = TrendWording.Direction(measure.Measure.Polarity, previous.Value!.Value, last.Value!.Value);
+            overall = $"Latest: {UkFormat.Value(last.Value.Value, unit)} in {last.Period}, {latestDirection} from {UkFormat.Value(previous.Value.Value, unit)} in {previous.Period}{polarity}.";
+            overallSpoken = $"Latest: {UkFormat.SpokenValue(last.Value.Value, unit)} in {last.Period}, {latestDirection} from {UkFormat.SpokenValue(previous.Value.Value, unit)} in {previous.Period}.";
+            if (valued.Count > 2)
+            {
+                var longDirection = TrendWording.Direction(measure.Measure.Polarity, first.Value!.Value, last.Value.Value);
+                overall += $" Since {first.Period} ({UkFormat.Value(first.Value.Value, unit)}): {longDirection}.";
+                overallSpoken += $" Since {first.Period}, when it was {UkFormat.SpokenValue(first.Value.Value, unit)}: {longDirection}.";
+            }
         }
         else
         {
@@ -55,8 +62,7 @@ internal static class TrendCard
         return document.ToMessage(
             $"Trend for {measure.Code}, {UkFormat.SpokenText(measure.Name)}. {overallSpoken}",
             $"{measure.Code} {measure.Name}. {overall}",
-            summary,
-            snapshot);
+            summary);
     }
 
     private static string PointLine(MeasureView measure, TrendPoint point)
@@ -69,7 +75,7 @@ internal static class TrendCard
 
         if (point.Row is null)
         {
-            return UkFormat.Value(point.Value.Value, unit) + " (from the next year's previous value)";
+            return UkFormat.Value(point.Value.Value, unit) + " (previous year)";
         }
 
         var parts = new List<string> { UkFormat.Value(point.Value.Value, unit) };

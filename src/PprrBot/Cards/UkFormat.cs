@@ -18,8 +18,7 @@ internal static class UkFormat
     private const string Minus = "\u2212";
 
     /// <summary>A number at the precision it is held: 95.0 → "95.0", 1234 → "1,234".</summary>
-    public static string Number(decimal value) =>
-        (value < 0 ? Minus : "") + Math.Abs(value).ToString("N" + value.Scale.ToString(CultureInfo.InvariantCulture), Culture);
+    public static string Number(decimal value) => (value < 0 ? Minus : "") + Unsigned(value);
 
     /// <summary>A measure value with its unit: "10.4%", "58.3 per 10,000", "376", "48.6", "20 days", "£1,740,000".</summary>
     public static string Value(decimal value, MeasureUnit unit) => unit switch
@@ -157,8 +156,10 @@ internal static class UkFormat
         return spoken.Replace("%", " per cent", StringComparison.Ordinal);
     }
 
-    private static string SpokenNumber(decimal value) =>
-        (value < 0 ? "minus " : "") + Math.Abs(value).ToString("N" + value.Scale.ToString(CultureInfo.InvariantCulture), Culture);
+    private static string SpokenNumber(decimal value) => (value < 0 ? "minus " : "") + Unsigned(value);
+
+    private static string Unsigned(decimal value) =>
+        Math.Abs(value).ToString("N" + value.Scale.ToString(CultureInfo.InvariantCulture), Culture);
 
     private static bool IsOne(decimal size) => size == 1m && size.Scale == 0;
 

@@ -1,4 +1,7 @@
 using PprrBot.Cards;
+using PprrBot.Data.Imports;
+using PprrBot.Data.Measures;
+using PprrBot.Data.ReadModel;
 
 namespace PprrBot.Tests.Cards;
 
@@ -68,7 +71,7 @@ public class MeasureCardTests
     {
         var text = Visible("CFE17");
 
-        Assert.Contains("Up: up 5 on 2019/20.", text, StringComparison.Ordinal);
+        Assert.Contains("Up 5 on 2019/20.", text, StringComparison.Ordinal);
         Assert.DoesNotContain("improving", text, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Not rated: a context measure", text, StringComparison.Ordinal);
     }
@@ -90,7 +93,7 @@ public class MeasureCardTests
         var text = Visible("CFE08");
 
         Assert.Contains("Annual PPRR 2019/20, considered by the Children & Families Scrutiny Committee on 10 June 2020", text, StringComparison.Ordinal);
-        Assert.Contains("Loaded from embedded sample data set on 1 January 1970 (the sample data set)", text, StringComparison.Ordinal);
+        Assert.Contains("The embedded sample data set, loaded 1 January 1970", text, StringComparison.Ordinal);
         Assert.Contains("England figure not yet verified", text, StringComparison.Ordinal);
         Assert.Contains("Strategy and Performance Manager", text, StringComparison.Ordinal);
         Assert.Contains("Sample data, not official figures", text, StringComparison.Ordinal);
@@ -144,5 +147,57 @@ public class MeasureCardTests
         Assert.Contains("no figure", text, StringComparison.Ordinal);
         Assert.Contains("The latest result is 2018/19: 68% (Green).", text, StringComparison.Ordinal);
         Assert.Contains("tests and teacher assessments were cancelled", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StaysUnderTwentyEightKilobytesWithTheMostSectionsAllowed()
+    {
+        var longest = CardGallery.Snapshot.Measures
+            .OrderByDescending(m => (m.Current?.Commentary?.Length ?? 0) + m.Results.Count * 40)
+            .Take(MeasureCard.MaxSections)
+            .Select(m => CardGallery.Current(m.Code))
+            .ToList();
+
+        var message = MeasureCard.Build(CardGallery.Snapshot, longest);
+
+        var bytes = System.Text.Encoding.UTF8.GetByteCount(message.Card!.ToJsonString());
+        Assert.True(bytes < 28 * 1024, $"{bytes} bytes");
+    }
+
+    [Fact]
+    public void NamesTheMeasureOnEachButtonWhenSeveralShareACard()
+    {
+        var message = MeasureCard.Build(CardGallery.Snapshot, [CardGallery.Current("CFE06"), CardGallery.Current("CFE07")]);
+
+        var titles = CardJson.Walk(message.Card).Where(o => (string?)o["type"] == "Action.Submit").Select(o => (string)o["title"]!).ToList();
+
+        Assert.Contains("Trend: CFE06", titles);
+        Assert.Contains("Trend: CFE07", titles);
+    }
+
+    [Fact]
+    public void CitesTheCouncilsImportAndDropsTheSampleMarkerForRealData()
+    {
+        var measure = new Measure
+        {
+            Id = 1,
+            Code = "CFE08",
+            Name = "Persistent absence rate – all pupils",
+            Unit = MeasureUnit.Percent,
+            Polarity = Polarity.LowerIsBetter,
+            PriorityId = 2,
+            OwnerRole = "Strategy and Performance Manager",
+        };
+        measure.Results.Add(new MeasureResult { Period = "2018/19", PeriodEnd = new DateOnly(2019, 8, 31), Value = 10.4m, Target = 10.0m, AmberTolerance = 0.5m, ReportedRag = Rag.Amber, Report = "Annual PPRR 2019/20", ImportId = 7 });
+        var import = new ImportRecord { Id = 7, FileName = "pprr-annual-2019-20.xlsx", Sha256 = "", ImportedBy = "officer", ImportedAt = new DateTimeOffset(2020, 6, 1, 9, 0, 0, TimeSpan.Zero) };
+        var snapshot = new PprrSnapshot([new Priority { Id = 2, Number = 2, Title = "Good schools", Portfolio = "Children" }], [measure], [], [], [], [], [import], DateTimeOffset.UnixEpoch);
+        var view = snapshot.Measure("CFE08")!;
+
+        var message = MeasureCard.Build(snapshot, view, view.Current!);
+
+        var text = CardJson.VisibleText(message.Card!);
+        Assert.Contains("pprr-annual-2019-20.xlsx, imported 1 June 2020", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(CardDocument.SampleMarker, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(CardDocument.SampleMarker, (string)message.Card!["speak"]!, StringComparison.Ordinal);
     }
 }
