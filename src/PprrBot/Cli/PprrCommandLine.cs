@@ -24,6 +24,13 @@ internal static class PprrCommandLine
             return new RootCommand("PprrBot") { AskCommand.Create(_ => Task.FromResult(sample)) }.Parse(args).InvokeAsync();
         }
 
+        if (string.Equals(args[0], "pack", StringComparison.OrdinalIgnoreCase))
+        {
+            // Until storage lands the store is empty: the pack has the exception summary and no questions.
+            var sample = Data.Imports.SampleDataSet.LoadSnapshot(DateTimeOffset.UtcNow);
+            return new RootCommand("PprrBot") { PackCommand.Create(_ => Task.FromResult(sample), _ => Task.FromResult<Routing.IRoutingStore>(new Routing.InMemoryRoutingStore())) }.Parse(args).InvokeAsync();
+        }
+
         Console.Error.WriteLine($"pprrbot {args[0]}: not implemented yet.");
         return Task.FromResult(2);
     }
