@@ -21,7 +21,9 @@ internal sealed record MeasureChange(
 }
 
 /// <summary>What changed between two reports: ratings, directions of travel, and measures newly off target.</summary>
-internal sealed record ReportChanges(PprrSnapshot Snapshot, string PreviousReport, string LatestReport, IReadOnlyList<MeasureChange> Changes, int NotUpdated)
+/// <param name="NotUpdated">Measures with no row in the latest report (annual figures).</param>
+/// <param name="NoFigure">Measures whose latest headline row, or the one before, has no figure: nothing to compare.</param>
+internal sealed record ReportChanges(PprrSnapshot Snapshot, string PreviousReport, string LatestReport, IReadOnlyList<MeasureChange> Changes, int NotUpdated, int NoFigure)
 {
     public IEnumerable<MeasureChange> NewlyOffTarget => Changes.Where(c => c.NewlyOffTarget);
 
@@ -41,6 +43,7 @@ internal sealed record ReportChanges(PprrSnapshot Snapshot, string PreviousRepor
         var latest = snapshot.Reports[^1];
         var changes = new List<MeasureChange>();
         var notUpdated = 0;
+        var noFigure = 0;
         foreach (var measure in snapshot.Measures)
         {
             var now = measure.HeadlineFor(latest);
@@ -48,6 +51,13 @@ internal sealed record ReportChanges(PprrSnapshot Snapshot, string PreviousRepor
             if (now is null || before is null)
             {
                 notUpdated += now is null ? 1 : 0;
+                continue;
+            }
+
+            // A rating that disappears because the figure was not collected is not a change in performance.
+            if (now.Value is null || before.Value is null)
+            {
+                noFigure++;
                 continue;
             }
 
@@ -61,7 +71,7 @@ internal sealed record ReportChanges(PprrSnapshot Snapshot, string PreviousRepor
             }
         }
 
-        return new ReportChanges(snapshot, previous, latest, changes, notUpdated);
+        return new ReportChanges(snapshot, previous, latest, changes, notUpdated, noFigure);
     }
 
     private static bool IsOffTarget(Rag? rating) => rating is Rag.Red or Rag.Amber;
@@ -98,9 +108,16 @@ internal static class ReportChangesCard
             document.Add(Text($"{changes.NotUpdated} measures were not updated in the {changes.LatestReport} (annual figures).", size: "Small", subtle: true, spacing: "Medium"));
         }
 
+        if (changes.NoFigure > 0)
+        {
+            document.Add(Text($"{changes.NoFigure} measures have no figure in one of the two reports (for example results not collected in 2020), so they are not compared.", size: "Small", subtle: true, spacing: "Small"));
+        }
+
         document.Add(Text("Source: " + MeasureWording.ImportLine(snapshot, null) + ".", size: "Small", subtle: true, spacing: "Small"));
         var offTarget = changes.NewlyOffTarget.Count();
-        var fallback = $"Changes {changes.PreviousReport} to {changes.LatestReport}: " + string.Join("; ", changes.Changes.Select(c => $"{c.Measure.Code} {RagWording.Word(c.Before.ReportedRag)} to {RagWording.Word(c.Now.ReportedRag)}")) + ".";
+        var fallback = $"Changes {changes.PreviousReport} to {changes.LatestReport}: " + string.Join("; ", changes.Changes.Select(c => c.RatingChanged
+            ? $"{c.Measure.Code} {RagWording.Word(c.Before.ReportedRag)} to {RagWording.Word(c.Now.ReportedRag)}"
+            : $"{c.Measure.Code} {c.DirectionBefore} to {c.DirectionNow}")) + ".";
         return document.ToMessage(speak.ToString(), fallback, $"What changed: {changes.Changes.Count} measures, {offTarget} newly off target");
     }
 
