@@ -76,7 +76,7 @@ internal static class MeetingPackDocument
     private static void ExceptionSummary(ChairSummary summary, Body body)
     {
         body.Append(Paragraph("Exception summary", "Heading1"));
-        body.Append(Paragraph(ChairBriefing.Template(summary)));
+        body.Append(Paragraph(WrittenSummary(summary)));
 
         body.Append(Paragraph("Ratings by priority", "Heading2"));
         body.Append(Table(
@@ -121,9 +121,14 @@ internal static class MeetingPackDocument
             rows.AddRange(budget.LargestVariances.Select(l => (IReadOnlyList<string>)[$"{l.Line} ({l.Service})", UkFormat.Money(l.Budget), UkFormat.Money(l.ForecastOutturn), UkFormat.Variance(l.Variance)]));
             rows.AddRange(budget.Grant.Select(l => (IReadOnlyList<string>)[$"{l.Line} (Dedicated Schools Grant, outside the cash limit)", UkFormat.Money(l.Budget), UkFormat.Money(l.ForecastOutturn), UkFormat.Variance(l.Variance)]));
             body.Append(Table($"Budget position {budget.Period}", [4, 2, 2, 3], ["Line", "Budget", char.ToUpperInvariant(outturn[0]) + outturn[1..], "Variance"], rows));
-            foreach (var line in budget.LargestVariances.Where(l => !string.IsNullOrWhiteSpace(l.Commentary)))
+            var explained = budget.LargestVariances.Where(l => !string.IsNullOrWhiteSpace(l.Commentary)).ToList();
+            for (var i = 0; i < explained.Count; i++)
             {
-                body.Append(Paragraph($"{line.Line}: {line.Commentary}"));
+                var paragraph = new Paragraph(
+                    new ParagraphProperties(new SpacingBetweenLines { Before = i == 0 ? "200" : "0" }),
+                    Run(explained[i].Line + ": ", bold: true),
+                    Run(explained[i].Commentary!, bold: false));
+                body.Append(paragraph);
             }
         }
 
@@ -140,6 +145,32 @@ internal static class MeetingPackDocument
                     savings.AtRisk.Select(s => (IReadOnlyList<string>)[s.Scheme, s.Rag.ToString(), UkFormat.Money(s.Target), UkFormat.Money(s.ForecastAchieved), UkFormat.Money(s.Shortfall)]).ToList()));
             }
         }
+    }
+
+    /// <summary>The exception summary in written form: counts, the cash limit from the data's total row, the grant apart, savings, questions.</summary>
+    private static string WrittenSummary(ChairSummary summary)
+    {
+        var text = $"{summary.Scope}: of {summary.Counts.Sum(c => c.Measures)} measures, {ChairSummary.CountWords(summary.Counts)}.";
+        if (summary.Budget is { Total: { } total } budget)
+        {
+            text += $" Cash limit {budget.Period}: budget {UkFormat.Money(total.Budget)}, {ChairBriefing.Outturn(budget)} {UkFormat.Money(total.ForecastOutturn)}, variance {UkFormat.Variance(total.Variance)}.";
+            if (budget.Grant.Count > 0)
+            {
+                text += " The Dedicated Schools Grant is reported separately: " + string.Join("; ", budget.Grant.Select(l => $"{l.Line} {UkFormat.Variance(l.Variance)}")) + ".";
+            }
+        }
+
+        if (summary.Savings is { } savings)
+        {
+            text += $" Savings {savings.Period}: shortfall {UkFormat.Money(savings.Shortfall)}, {savings.AtRisk.Count} of {savings.SchemeCount} schemes at risk.";
+        }
+
+        if (summary.Questions is { } q)
+        {
+            text += $" Questions routed for this meeting: {q.Open.Count} open, {q.Overdue.Count} overdue, {q.Answered.Count} answered.";
+        }
+
+        return text;
     }
 
     private static void QuestionsAndAnswers(MeetingPack pack, Body body)
@@ -184,7 +215,8 @@ internal static class MeetingPackDocument
             ["Status", q.Status == RoutedQuestionStatus.Answered ? "Answered" : "Open: not yet answered"],
             ["Answer", q.AnswerText ?? "No answer yet."],
             ["Answered by", q.AnsweredAt is { } at ? $"{q.AnsweredByName ?? "Not recorded"}, {UkFormat.DateAndTime(at)}" : "Not answered"],
-        ]);
+        ],
+        keepTogether: true);
 
     private static void Sources(MeetingPack pack, Body body)
     {
@@ -249,7 +281,8 @@ internal static class MeetingPackDocument
         return run;
     }
 
-    private static Table Table(string caption, IReadOnlyList<int> weights, IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> rows)
+    /// <param name="keepTogether">Keep a short table on one page (each row's paragraph keeps with the next row).</param>
+    private static Table Table(string caption, IReadOnlyList<int> weights, IReadOnlyList<string> header, List<IReadOnlyList<string>> rows, bool keepTogether = false)
     {
         var total = weights.Sum();
         var widths = weights.Select(w => TextWidth * w / total).ToList();
@@ -273,16 +306,16 @@ internal static class MeetingPackDocument
             new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(UkFormat.Culture) })));
 
         // Header row repeats on every page and is announced as the column headers.
-        table.Append(Row(header, widths, isHeader: true));
-        foreach (var row in rows)
+        table.Append(Row(header, widths, isHeader: true, keepWithNext: keepTogether));
+        for (var i = 0; i < rows.Count; i++)
         {
-            table.Append(Row(row, widths, isHeader: false));
+            table.Append(Row(rows[i], widths, isHeader: false, keepWithNext: keepTogether && i < rows.Count - 1));
         }
 
         return table;
     }
 
-    private static TableRow Row(IReadOnlyList<string> cells, List<int> widths, bool isHeader)
+    private static TableRow Row(IReadOnlyList<string> cells, List<int> widths, bool isHeader, bool keepWithNext)
     {
         var row = new TableRow();
         if (isHeader)
@@ -298,7 +331,10 @@ internal static class MeetingPackDocument
                 properties.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = HeaderFill });
             }
 
-            var paragraph = new Paragraph(new ParagraphProperties(new SpacingBetweenLines { After = "0" }), Run(cells[i], isHeader));
+            var paragraphProperties = keepWithNext
+                ? new ParagraphProperties(new KeepNext(), new SpacingBetweenLines { After = "0" })
+                : new ParagraphProperties(new SpacingBetweenLines { After = "0" });
+            var paragraph = new Paragraph(paragraphProperties, Run(cells[i], isHeader));
             row.Append(new TableCell(properties, paragraph));
         }
 

@@ -75,7 +75,7 @@ internal sealed class SummaryTestBed
 
         saved.Status = RoutedQuestionStatus.Answered;
         saved.AnswerText = answer;
-        saved.AnsweredByName = "Gaynor Officer";
+        saved.AnsweredByName = "Gaynor Ward";
         saved.AnsweredAt = new DateTimeOffset(2020, 12, 1, 14, 30, 0, TimeSpan.Zero);
         await Store.SaveAsync(saved, [], CancellationToken.None);
         return saved;
