@@ -24,7 +24,8 @@ internal static class ChairSummaryCard
         }
 
         document.Add(Heading("Ratings by priority", size: "Default", spacing: "Medium"));
-        document.Add(Facts(summary.Counts.Select(c => (c.Priority.Label, ChairSummary.CountWords([c]))), spacing: "Small"));
+        // One line per priority: a FactSet's narrow title column would break "Priority 1" over two lines on a phone.
+        document.Add(Text(string.Join("\n", summary.Counts.Select(c => $"**{c.Priority.Label}**: {ChairSummary.CountWords([c])}")), spacing: "Small"));
         document.Add(Text($"All: {ChairSummary.CountWords(summary.Counts)}", weight: "Bolder", spacing: "Small"));
 
         var exceptionTitle = summary.Request.IncludeAmber ? "Red and Amber measures" : "Red measures";
