@@ -1,18 +1,86 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using PprrBot.Data.Conversations;
 using PprrBot.Data.Imports;
+using PprrBot.Data.Outbox;
+using PprrBot.Data.Postgres;
 using PprrBot.Data.ReadModel;
+using PprrBot.Data.Sqlite;
 
 namespace PprrBot.Data;
 
 public static class DataServiceCollectionExtensions
 {
+    public const string ConnectionStringName = "Pprr";
+
+    /// <summary>
+    /// The database (SQLite file by default, PostgreSQL when Data:Provider=Postgres), the importer, the outbox,
+    /// conversation references, and the snapshot the bot answers from. The service also migrates, loads the
+    /// sample when empty and keeps the snapshot current (<see cref="PprrDataStartup"/>).
+    /// </summary>
     public static IHostApplicationBuilder AddPprrData(this IHostApplicationBuilder builder)
     {
-        // TEMPORARY: the snapshot comes straight from the embedded sample until storage lands.
-        var store = new PprrSnapshotStore();
-        store.Swap(SampleDataSet.LoadSnapshot(DateTimeOffset.UtcNow));
-        builder.Services.AddSingleton(store);
+        builder.AddPprrDatabase();
+        builder.Services.AddHostedService<PprrDataStartup>();
         return builder;
+    }
+
+    /// <summary>The database and importer only, for `pprrbot import` and other commands that do not serve.</summary>
+    public static IHostApplicationBuilder AddPprrDatabase(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<DataOptions>()
+            .BindConfiguration(DataOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate<IConfiguration>(
+                (options, configuration) => options.Provider != DataProvider.Postgres || !string.IsNullOrWhiteSpace(configuration.GetConnectionString(ConnectionStringName)),
+                MissingConnectionString)
+            .ValidateOnStart();
+
+        // The provider decides the context type (each has its own migrations), so it is read now; fail fast here too.
+        var provider = builder.Configuration.GetSection(DataOptions.SectionName).GetValue(nameof(DataOptions.Provider), DataProvider.Sqlite);
+        if (provider == DataProvider.Postgres)
+        {
+            var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException(MissingConnectionString);
+            }
+
+            services.AddDbContext<PprrDbContext, PostgresPprrDbContext>(
+                options => options.UseNpgsql(connectionString), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+        }
+        else
+        {
+            services.AddDbContext<PprrDbContext, SqlitePprrDbContext>(
+                (sp, options) => options.UseSqlite(SqliteConnectionString(sp.GetRequiredService<IOptions<DataOptions>>().Value, sp.GetRequiredService<IHostEnvironment>())),
+                ServiceLifetime.Scoped,
+                ServiceLifetime.Singleton);
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<PprrSnapshotStore>();
+        services.AddSingleton<PprrSnapshotRefresher>();
+        services.AddScoped<PprrImporter>();
+        services.AddScoped<OutboxStore>();
+        // Registered before Protocol's in-memory fallback (TryAdd), so the database store wins.
+        services.AddSingleton<IConversationReferenceStore, EfConversationReferenceStore>();
+        return builder;
+    }
+
+    private const string MissingConnectionString =
+        "Data:Provider is Postgres but ConnectionStrings:Pprr is not set. Set it (for example the environment variable ConnectionStrings__Pprr=\"Host=...;Database=pprrbot;Username=...;Password=...\") or use Data:Provider=Sqlite.";
+
+    /// <summary>The SQLite file under the content root (unless absolute); its folder is created if missing.</summary>
+    internal static string SqliteConnectionString(DataOptions options, IHostEnvironment environment)
+    {
+        var path = Path.GetFullPath(options.SqlitePath, environment.ContentRootPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
     }
 }

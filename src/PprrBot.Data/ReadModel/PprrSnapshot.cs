@@ -105,7 +105,7 @@ public sealed class PprrSnapshot
         Savings = savings.ToList();
         Contacts = contacts.ToList();
         Meetings = meetings.OrderBy(m => m.Date).ToList();
-        Imports = imports.OrderBy(i => i.ImportedAt).ToList();
+        Imports = imports.OrderBy(i => i.ImportedAt).ThenBy(i => i.Id).ToList();
         ImportsById = Imports.ToFrozenDictionary(i => i.Id);
         LoadedAt = loadedAt;
         Reports = measureViews

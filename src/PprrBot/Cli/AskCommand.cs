@@ -1,18 +1,22 @@
 using System.CommandLine;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PprrBot.Conversation;
+using PprrBot.Data;
 using PprrBot.Data.ReadModel;
 
 namespace PprrBot.Cli;
 
 /// <summary>
-/// `pprrbot ask "question" [--json]`: exactly the pipeline the bot runs, printed as text or as
-/// {"intent", "codes", "text", "card"}. Officers use it to check an import; we use it to measure accuracy.
+/// `pprrbot ask "question" [--json]`: exactly the pipeline the bot runs, on the same database, printed as
+/// text or as {"intent", "codes", "text", "card"}. Officers use it to check an import; we use it to measure accuracy.
 /// </summary>
 internal static class AskCommand
 {
-    public static Command Create(Func<CancellationToken, Task<PprrSnapshot>> loadSnapshot)
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static Command Create(Action<HostApplicationBuilder>? configureHost = null)
     {
         var question = new Argument<string[]>("question") { Description = "The question, as a member would type it.", Arity = ArgumentArity.OneOrMore };
         var json = new Option<bool>("--json") { Description = "Print {intent, codes, text, card} as JSON." };
@@ -20,10 +24,20 @@ internal static class AskCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var text = string.Join(' ', parseResult.GetValue(question) ?? []);
-            var snapshot = await loadSnapshot(cancellationToken);
-            var answer = new QuestionAnswerer(new QuestionInterpreter()).Respond(text, snapshot);
-            Console.Out.WriteLine(parseResult.GetValue(json) ? Json(answer) : answer.Text);
-            return 0;
+            var builder = Host.CreateApplicationBuilder();
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            configureHost?.Invoke(builder);
+            builder.AddPprrData();
+            builder.AddConversation();
+            using var host = builder.Build();
+
+            // The same start-up as the service: migrate, load the sample into an empty database, load the snapshot.
+            await host.StartAsync(cancellationToken);
+            var snapshot = host.Services.GetRequiredService<PprrSnapshotStore>().Current;
+            var answer = await host.Services.GetRequiredService<QuestionAnswerer>().RespondAsync(text, snapshot, cancellationToken);
+            await parseResult.InvocationConfiguration.Output.WriteLineAsync(parseResult.GetValue(json) ? Json(answer) : answer.Text);
+            await host.StopAsync(cancellationToken);
+            return ExitCodes.Ok;
         });
         return command;
     }
@@ -38,6 +52,6 @@ internal static class AskCommand
             ["text"] = answer.Text,
             ["card"] = cards.Count == 1 ? cards[0]!.DeepClone() : cards.Count == 0 ? null : cards,
         };
-        return result.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        return result.ToJsonString(Indented);
     }
 }

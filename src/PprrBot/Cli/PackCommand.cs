@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using PprrBot.Data;
 using PprrBot.Data.ReadModel;
 using PprrBot.Routing;
 using PprrBot.Summaries;
@@ -12,6 +13,28 @@ namespace PprrBot.Cli;
 /// </summary>
 internal static class PackCommand
 {
+    /// <summary>
+    /// The command over the service's own start-up: the database's snapshot, and the routed questions from the
+    /// registered <see cref="IRoutingStore"/> (an empty in-memory store until the data feature registers one).
+    /// </summary>
+    public static Command Create(Action<HostApplicationBuilder>? configureHost)
+    {
+        IHost? host = null;
+        return Create(
+            async cancellationToken =>
+            {
+                var builder = Host.CreateApplicationBuilder();
+                builder.Logging.SetMinimumLevel(LogLevel.Warning);
+                configureHost?.Invoke(builder);
+                builder.AddPprrData();
+                // Lives until the process exits when the command ends.
+                host = builder.Build();
+                await host.StartAsync(cancellationToken);
+                return host.Services.GetRequiredService<PprrSnapshotStore>().Current;
+            },
+            _ => Task.FromResult(host?.Services.GetService<IRoutingStore>() ?? new InMemoryRoutingStore()));
+    }
+
     public static Command Create(
         Func<CancellationToken, Task<PprrSnapshot>> loadSnapshot,
         Func<CancellationToken, Task<IRoutingStore>> openStore,

@@ -2,36 +2,55 @@ using System.CommandLine;
 
 namespace PprrBot.Cli;
 
-/// <summary>The command line: the same binary as the service.</summary>
+/// <summary>Exit codes every command uses.</summary>
+internal static class ExitCodes
+{
+    public const int Ok = 0;
+
+    /// <summary>The input was understood but is wrong (for example an import file with bad rows).</summary>
+    public const int InvalidInput = 1;
+
+    /// <summary>The command line itself is wrong: unknown option, missing file, unsupported file type.</summary>
+    public const int Usage = 2;
+}
+
+/// <summary>
+/// The command line: the same binary as the service. Each command is one file in this folder with a
+/// static Create(); add it to <see cref="Build"/> and to <see cref="Commands"/>.
+/// </summary>
 internal static class PprrCommandLine
 {
-    private static readonly string[] Commands = ["import", "ask", "pack", "package", "--help", "-h", "--version"];
+    private static readonly string[] Commands = ["import", "ask", "pack", "package", "--help", "-h", "-?", "--version"];
 
     public static bool IsCommand(string[] args) =>
         args.Length > 0 && Commands.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 
-    public static Task<int> RunAsync(string[] args)
+    /// <param name="configureHost">Extra host set-up for commands that need services (tests point them at their own database).</param>
+    public static RootCommand Build(Action<HostApplicationBuilder>? configureHost = null) =>
+        new("PprrBot: a Teams bot for scrutiny committees' Portfolio Performance and Resource Reports.")
+        {
+            ImportCommand.Create(configureHost),
+            AskCommand.Create(configureHost),
+            PackCommand.Create(configureHost),
+            PackageCommand.Create(),
+        };
+
+    public static async Task<int> RunAsync(
+        string[] args, TextWriter? output = null, TextWriter? error = null, Action<HostApplicationBuilder>? configureHost = null, CancellationToken cancellationToken = default)
     {
-        // Temporary until the root command lands: only `package` is wired.
-        if (string.Equals(args[0], "package", StringComparison.OrdinalIgnoreCase))
+        var configuration = new InvocationConfiguration { Output = output ?? Console.Out, Error = error ?? Console.Error };
+        var parsed = Build(configureHost).Parse(args);
+        if (parsed.Errors.Count > 0)
         {
-            return new RootCommand("PprrBot") { PackageCommand.Create() }.Parse(args).InvokeAsync();
+            foreach (var parseError in parsed.Errors)
+            {
+                await configuration.Error.WriteLineAsync(parseError.Message);
+            }
+
+            await configuration.Error.WriteLineAsync("Run `pprrbot --help` for usage.");
+            return ExitCodes.Usage;
         }
 
-        if (string.Equals(args[0], "ask", StringComparison.OrdinalIgnoreCase))
-        {
-            var sample = Data.Imports.SampleDataSet.LoadSnapshot(DateTimeOffset.UtcNow);
-            return new RootCommand("PprrBot") { AskCommand.Create(_ => Task.FromResult(sample)) }.Parse(args).InvokeAsync();
-        }
-
-        if (string.Equals(args[0], "pack", StringComparison.OrdinalIgnoreCase))
-        {
-            // Until storage lands the store is empty: the pack has the exception summary and no questions.
-            var sample = Data.Imports.SampleDataSet.LoadSnapshot(DateTimeOffset.UtcNow);
-            return new RootCommand("PprrBot") { PackCommand.Create(_ => Task.FromResult(sample), _ => Task.FromResult<Routing.IRoutingStore>(new Routing.InMemoryRoutingStore())) }.Parse(args).InvokeAsync();
-        }
-
-        Console.Error.WriteLine($"pprrbot {args[0]}: not implemented yet.");
-        return Task.FromResult(2);
+        return await parsed.InvokeAsync(configuration, cancellationToken);
     }
 }

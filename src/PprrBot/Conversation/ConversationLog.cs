@@ -5,4 +5,10 @@ internal static partial class ConversationLog
     // Ids and the reading only: never the member's words.
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Answered activity {ActivityId} in conversation {ConversationId}: {Intent} [{Codes}]")]
     public static partial void Answered(ILogger logger, string conversationId, string activityId, string intent, IReadOnlyList<string> codes);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "The model's reading was not used: {Reason}")]
+    public static partial void ModelIgnored(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "The model could not be asked; the deterministic reading stands")]
+    public static partial void ModelFailed(ILogger logger, Exception exception);
 }

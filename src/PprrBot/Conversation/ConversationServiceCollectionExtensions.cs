@@ -1,3 +1,9 @@
+using System.ClientModel;
+using Azure.AI.OpenAI;
+using Azure.Identity;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using PprrBot.Protocol;
 
 namespace PprrBot.Conversation;
@@ -6,11 +12,32 @@ public static class ConversationServiceCollectionExtensions
 {
     public static IHostApplicationBuilder AddConversation(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<AiOptions>().BindConfiguration("Ai").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(FieldVocabulary.Default);
         builder.Services.AddSingleton(IntentCues.Default);
         builder.Services.AddSingleton<QuestionInterpreter>();
-        builder.Services.AddSingleton<QuestionAnswerer>();
+        builder.Services.AddSingleton(services => new QuestionAnswerer(
+            services.GetRequiredService<QuestionInterpreter>(),
+            services.GetService<IChatClient>() is null ? null : ActivatorUtilities.CreateInstance<ModelQuestionReader>(services)));
         builder.Services.AddSingleton<IMessageResponder, MemberResponder>();
+
+        // The model is optional help: registered only when configured, so nothing depends on it.
+        var ai = builder.Configuration.GetSection("Ai").Get<AiOptions>() ?? new AiOptions();
+        if (ai.IsConfigured)
+        {
+            builder.Services.TryAddSingleton(services => ChatClient(services.GetRequiredService<IOptions<AiOptions>>().Value));
+        }
+
         return builder;
+    }
+
+    internal static IChatClient ChatClient(AiOptions options)
+    {
+        var endpoint = new Uri(options.Endpoint!);
+        var client = string.IsNullOrWhiteSpace(options.ApiKey)
+            ? new AzureOpenAIClient(endpoint, new DefaultAzureCredential())
+            : new AzureOpenAIClient(endpoint, new ApiKeyCredential(options.ApiKey));
+        return client.GetChatClient(options.Deployment).AsIChatClient();
     }
 }

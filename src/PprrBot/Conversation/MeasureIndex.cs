@@ -21,9 +21,12 @@ internal sealed class MeasureIndex
     private const double UnmatchedCohortPenalty = 0.5;
     private const double MaximumPenaltyShare = 0.6;
     private const double UnknownWordWeight = 1.0;
+    private const int CommonTermFloor = 64;
+    private const int CommonTermShare = 20;
 
     private readonly FieldVocabulary _vocabulary;
     private readonly Entry[] _entries;
+    private readonly Dictionary<MeasureView, Entry> _byMeasure;
     private readonly FrozenDictionary<string, int[]> _postings;
     private readonly FrozenDictionary<string, double> _idf;
 
@@ -31,6 +34,7 @@ internal sealed class MeasureIndex
     {
         _vocabulary = vocabulary;
         _entries = snapshot.Measures.Select(m => new Entry(m, Concepts(m.Name), Concepts(m.Measure.Definition ?? ""))).ToArray();
+        _byMeasure = _entries.ToDictionary(e => e.Measure);
 
         var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -85,8 +89,13 @@ internal sealed class MeasureIndex
     public List<MeasureMatch> Search(IReadOnlyList<string> concepts)
     {
         var query = concepts.Where(c => _postings.ContainsKey(c)).Distinct(StringComparer.Ordinal).ToArray();
+
+        // Candidates come from the question's rarer words; a word in a large share of the catalogue (%,
+        // pupils) still scores but does not pull in thousands of measures to score.
+        var common = Math.Max(CommonTermFloor, _entries.Length / CommonTermShare);
+        var selective = query.Where(c => _postings[c].Length <= common).ToArray();
         var candidates = new HashSet<int>();
-        foreach (var concept in query)
+        foreach (var concept in selective.Length > 0 ? selective : query)
         {
             candidates.UnionWith(_postings[concept]);
         }
@@ -108,7 +117,7 @@ internal sealed class MeasureIndex
     /// <summary>The measure's name tokens that say what is counted, leaving out how (number, rate, %) and, if asked, for whom.</summary>
     public IReadOnlySet<string> Core(MeasureView measure, bool withoutCohort = false)
     {
-        var entry = _entries.First(e => ReferenceEquals(e.Measure, measure));
+        var entry = _byMeasure[measure];
         return entry.Name
             .Where(t => !_vocabulary.UnitWords.Contains(t) && !(withoutCohort && _vocabulary.CohortWords.Contains(t)))
             .ToHashSet(StringComparer.Ordinal);

@@ -11,15 +11,15 @@ namespace PprrBot.Conversation;
 /// </summary>
 internal sealed class MemberResponder(PprrSnapshotStore store, QuestionAnswerer answerer, ILogger<MemberResponder> logger) : IMessageResponder
 {
-    public ValueTask<IReadOnlyList<BotMessage>> RespondAsync(IncomingMessage message, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<BotMessage>> RespondAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
         var snapshot = store.Current;
         var answer = message.Value is { ValueKind: JsonValueKind.Object } value && CardVerb(value) is { } verb
             ? Button(verb, value, snapshot)
-            : answerer.Respond(message.Text, snapshot);
+            : await answerer.RespondAsync(message.Text, snapshot, cancellationToken);
 
         ConversationLog.Answered(logger, message.ConversationId, message.ActivityId, answer.Intent, answer.Codes);
-        return ValueTask.FromResult(answer.Messages);
+        return answer.Messages;
     }
 
     public IReadOnlyList<BotMessage> Welcome() => [HelpCard.Build()];

@@ -22,9 +22,23 @@ internal sealed record Answer(Question Question, IReadOnlyList<BotMessage> Messa
 /// Turns a reading of a question into cards. It decides which row to show (the current position unless the
 /// member named a report or period, per the data's rules) and leaves the wording to Cards/.
 /// </summary>
-internal sealed class QuestionAnswerer(QuestionInterpreter interpreter)
+internal sealed class QuestionAnswerer(QuestionInterpreter interpreter, ModelQuestionReader? model = null)
 {
+    /// <summary>The deterministic answer only (no model): for tools and benchmarks.</summary>
     public Answer Respond(string text, PprrSnapshot snapshot) => Compose(interpreter.Interpret(text, snapshot), snapshot);
+
+    /// <summary>The bot's answer: the deterministic reading, helped by the optional model when it is unsure.</summary>
+    public async ValueTask<Answer> RespondAsync(string text, PprrSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var question = interpreter.Interpret(text, snapshot);
+        if (model is not null && ModelQuestionReader.ShouldConsult(question))
+        {
+            var candidates = question.Alternatives.Concat(question.Suggestions).Concat(question.Measures).Distinct().ToList();
+            question = await model.ReadAsync(question, snapshot, candidates, cancellationToken) ?? question;
+        }
+
+        return Compose(question, snapshot);
+    }
 
     public static Answer Compose(Question question, PprrSnapshot snapshot)
     {

@@ -37,7 +37,7 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
         // Cues are looked for in the words as typed and as the vocabulary rewrites them ("out-turn" -> outturn).
         var padded = " " + string.Join(' ', corrected) + " | " + string.Join(' ', vocabulary.Rewrite(corrected)) + " ";
 
-        var period = ReadPeriod(padded, corrected, snapshot);
+        var period = ReadPeriod(padded, catalogue.Periods, snapshot);
         var codes = MeasureCodes(corrected, snapshot);
         var concepts = MatchingConcepts(corrected);
         var matches = catalogue.Index.Search(concepts);
@@ -135,7 +135,7 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
             return WithMeasures(question with { Intent = Intent.MeasureLookup }, codes, matches, catalogue, 0);
         }
 
-        if (cues.Has("help", padded) || corrected.All(t => vocabulary.Stopwords.Contains(t)))
+        if (cues.Has("help", padded) || concepts.Count == 0)
         {
             return question with { Intent = Intent.Help };
         }
@@ -360,12 +360,11 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
 
     private static int? Ordinal(string token) => Array.IndexOf(OrdinalWords, token) is var o and > 0 ? o : null;
 
-    private static PeriodChoice ReadPeriod(string padded, List<string> tokens, PprrSnapshot snapshot)
+    private static PeriodChoice ReadPeriod(string padded, IReadOnlyList<string> periods, PprrSnapshot snapshot)
     {
         string? report = null;
         string? period = null;
 
-        var periods = snapshot.Measures.SelectMany(m => m.Results).Select(r => r.Period).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         foreach (Match match in PeriodText().Matches(padded))
         {
             var start = int.Parse(match.Groups["a"].Value, CultureInfo.InvariantCulture);
@@ -401,7 +400,6 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
 
         var previousYear = padded.Contains(" last year ", StringComparison.Ordinal) || padded.Contains(" previous year ", StringComparison.Ordinal)
             || padded.Contains(" year before ", StringComparison.Ordinal);
-        _ = tokens;
         return new PeriodChoice(report, period, previousYear && period is null && report is null);
     }
 
@@ -498,8 +496,7 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
         if (chosen is null && forRouting)
         {
             // The performance contact owns most measures: the default for a question about performance.
-            var usualOwner = snapshot.Measures.GroupBy(m => m.Measure.OwnerRole).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
-            chosen = usualOwner is null ? null : snapshot.ContactForRole(usualOwner);
+            chosen = catalogue.UsualOwner is null ? null : snapshot.ContactForRole(catalogue.UsualOwner);
         }
 
         var result = chosen is null ? new List<Contact>() : [chosen];
@@ -567,6 +564,8 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
         public Catalogue(PprrSnapshot snapshot, FieldVocabulary vocabulary, IntentCues cues)
         {
             Index = new MeasureIndex(snapshot, vocabulary);
+            Periods = snapshot.Measures.SelectMany(m => m.Results).Select(r => r.Period).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            UsualOwner = snapshot.Measures.GroupBy(m => m.Measure.OwnerRole).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
             foreach (var line in snapshot.Finance)
             {
                 _lineOnlyConcepts[line] = [.. Index.TopicWords(line.Line)];
@@ -600,6 +599,12 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
         }
 
         public MeasureIndex Index { get; }
+
+        /// <summary>Every period label the data holds, for reading "2019/20" in a question.</summary>
+        public IReadOnlyList<string> Periods { get; }
+
+        /// <summary>The role that owns most measures: where a performance question goes when none is named.</summary>
+        public string? UsualOwner { get; }
 
         /// <summary>A word the bot understands even though no measure uses it (money lines, contacts, cues).</summary>
         public bool IsOtherKnownWord(string word) => _otherKnownWords.Contains(word);

@@ -6,7 +6,7 @@ public static class HealthServiceCollectionExtensions
 
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        endpoints.MapGet("/healthz", HealthEndpoint.GetAsync);
         return endpoints;
     }
 }

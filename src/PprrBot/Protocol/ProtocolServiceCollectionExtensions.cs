@@ -1,16 +1,103 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using PprrBot.Data.Conversations;
+using Polly;
+
 namespace PprrBot.Protocol;
 
 public static class ProtocolServiceCollectionExtensions
 {
     public static IHostApplicationBuilder AddProtocol(this IHostApplicationBuilder builder)
     {
-        // Filled in by the foundation work: authentication, the activity queue, the connector client.
+        var services = builder.Services;
+        services.AddOptions<BotOptions>()
+            .BindConfiguration(BotOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddProblemDetails();
+
+        // The data feature registers the database-backed store; this one only fills in when it is absent.
+        services.TryAddSingleton<IConversationReferenceStore, InMemoryConversationReferenceStore>();
+
+        services.AddSingleton<BotSigningKeys>();
+        services.AddSingleton<ServiceUrlPolicy>();
+        services.AddSingleton<BotTokenValidator>();
+        services.AddSingleton(sp => new RedeliveryFilter(
+            sp.GetRequiredService<TimeProvider>(), RedeliveryFilter.DefaultWindow, RedeliveryFilter.DefaultCapacity));
+        services.AddSingleton<ActivityQueue>();
+        services.AddHostedService<ActivityQueueProcessor>();
+        services.AddScoped<TurnHandler>();
+        services.AddSingleton<InvokeRunner>();
+
+        services.AddSingleton<ConversationRateLimiter>();
+        services.AddSingleton<IConnectorTokenProvider, MsalConnectorTokenProvider>();
+        services.AddSingleton<IConnectorClient, ConnectorClient>();
+        services.AddScoped<IConversationSender, ConversationSender>();
+        AddConnectorHttpClient(services, ConnectorClient.CreatingClient, idempotent: false);
+        AddConnectorHttpClient(services, ConnectorClient.IdempotentClient, idempotent: true);
         return builder;
     }
 
     public static IEndpointRouteBuilder MapProtocol(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/messages", () => Results.Accepted());
+        var services = endpoints.ServiceProvider;
+        if (LocalDevelopment.IsAllowed(services.GetRequiredService<IHostEnvironment>(), services.GetRequiredService<IOptions<BotOptions>>().Value))
+        {
+            ProtocolLog.LocalDevelopmentMode(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MessagesEndpoint)));
+        }
+
+        // Other methods on the route get 405 from routing (protocol.md §1.1).
+        endpoints.MapPost(MessagesEndpoint.Route, MessagesEndpoint.PostAsync);
+        endpoints.MapMethods(MessagesEndpoint.Route, [HttpMethods.Head], MessagesEndpoint.Head);
         return endpoints;
+    }
+
+    /// <summary>
+    /// Retries per protocol.md §3.6. A POST creates an activity, so it is retried only when the connector refused it
+    /// outright (429 honouring Retry-After, 412): after a 5xx or a timeout it may already have been delivered.
+    /// </summary>
+    private static void AddConnectorHttpClient(IServiceCollection services, string name, bool idempotent)
+    {
+        services.AddHttpClient(name, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddResilienceHandler(name, (pipeline, context) =>
+            {
+                var bot = context.ServiceProvider.GetRequiredService<IOptions<BotOptions>>().Value;
+                pipeline.AddTimeout(TimeSpan.FromMinutes(2));
+                pipeline.AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = Math.Max(1, bot.ConnectorMaxRetries),
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = bot.ConnectorRetryBaseDelay,
+                    MaxDelay = TimeSpan.FromSeconds(30),
+                    ShouldRetryAfterHeader = true,
+                    ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, idempotent, bot.ConnectorMaxRetries)),
+                });
+                pipeline.AddTimeout(bot.ConnectorAttemptTimeout);
+            });
+    }
+
+    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, bool idempotent, int maxRetries)
+    {
+        if (maxRetries == 0)
+        {
+            return false;
+        }
+
+        if (outcome.Result is { } response)
+        {
+            return response.StatusCode switch
+            {
+                HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed => true,
+                HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout => idempotent,
+                _ => false,
+            };
+        }
+
+        return idempotent && outcome.Exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException;
     }
 }

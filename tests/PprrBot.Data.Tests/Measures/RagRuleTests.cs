@@ -1,3 +1,4 @@
+using PprrBot.Data.Imports;
 using PprrBot.Data.Measures;
 
 namespace PprrBot.Data.Tests.Measures;
@@ -56,4 +57,71 @@ public class RagRuleTests
 
         Assert.Null(assessment.Rating);
     }
+
+    [Theory]
+    [InlineData(Polarity.HigherIsBetter, "80.0", "80.0", Rag.Green)]
+    [InlineData(Polarity.HigherIsBetter, "79.99", "80.0", Rag.Red)]
+    [InlineData(Polarity.LowerIsBetter, "20.0", "20.0", Rag.Green)]
+    [InlineData(Polarity.LowerIsBetter, "20.01", "20.0", Rag.Red)]
+    public void WithZeroToleranceTheTargetItselfIsGreenAndAnyMissIsRed(Polarity polarity, string value, string target, Rag expected)
+    {
+        var assessment = RagRule.Assess(Parse(value), Parse(target), 0m, polarity);
+
+        Assert.Equal(expected, assessment.Rating);
+    }
+
+    [Theory]
+    [InlineData("-5", "-3", "1", Polarity.LowerIsBetter, Rag.Green)]
+    [InlineData("-2", "-3", "1", Polarity.LowerIsBetter, Rag.Amber)]
+    [InlineData("-1.9", "-3", "1", Polarity.LowerIsBetter, Rag.Red)]
+    [InlineData("0", "0", "0", Polarity.HigherIsBetter, Rag.Green)]
+    public void NegativeAndZeroFiguresFollowTheSameRule(string value, string target, string tolerance, Polarity polarity, Rag expected)
+    {
+        var assessment = RagRule.Assess(Parse(value), Parse(target), Parse(tolerance), polarity);
+
+        Assert.Equal(expected, assessment.Rating);
+    }
+
+    [Theory]
+    [InlineData("10", "80")]
+    [InlineData("80", "80")]
+    [InlineData("95", "80")]
+    public void ContextMeasuresAreNeverRatedWhateverTheFigures(string value, string target)
+    {
+        var assessment = RagRule.Assess(Parse(value), Parse(target), 5m, Polarity.Context);
+
+        Assert.Equal(RagAssessment.NotRated, assessment);
+    }
+
+    [Fact]
+    public void ShortfallIsNegativeWhenTheTargetIsBeaten()
+    {
+        var higher = RagRule.Assess(75m, 72.5m, 1.5m, Polarity.HigherIsBetter);
+        var lower = RagRule.Assess(8.5m, 10m, 1m, Polarity.LowerIsBetter);
+
+        Assert.Equal(-2.5m, higher.Shortfall);
+        Assert.Equal(-1.5m, lower.Shortfall);
+    }
+
+    [Fact]
+    public void RuleAgreesWithEveryReportedRatingInTheSampleExceptTheThreeOfficerJudgements()
+    {
+        var snapshot = SampleDataSet.LoadSnapshot(DateTimeOffset.UnixEpoch);
+
+        var differences = snapshot.Measures
+            .SelectMany(m => m.Results.Select(r => (m.Code, r.Period, Reported: r.ReportedRag, Rule: RagRule.Assess(r, m.Measure.Polarity).Rating)))
+            .Where(x => x.Reported != x.Rule)
+            .Select(x => $"{x.Code} {x.Period}: reported {x.Reported}, rule {x.Rule}")
+            .ToList();
+
+        Assert.Equal(
+            [
+                "CFE29 2020/21 Q2: reported Amber, rule Green",
+                "CFE31 2018/19: reported Green, rule Amber",
+                "CFE38 2020/21 Q2: reported Amber, rule Red",
+            ],
+            differences);
+    }
+
+    private static decimal Parse(string text) => decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
 }

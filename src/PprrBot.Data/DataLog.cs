@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Logging;
+
+namespace PprrBot.Data;
+
+internal static partial class DataLog
+{
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Database ready ({Provider}); migrations applied")]
+    public static partial void DatabaseReady(ILogger logger, DataProvider provider);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Database was empty: loaded the embedded sample data set ({Files} files)")]
+    public static partial void SampleLoaded(ILogger logger, int files);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Snapshot loaded: {Measures} measures from {Imports} imports (sample: {IsSample})")]
+    public static partial void SnapshotLoaded(ILogger logger, int measures, int imports, bool isSample);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Checking the import log for new data failed; will try again")]
+    public static partial void RefreshFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "Another instance loaded the sample data set first")]
+    public static partial void SampleLoadedElsewhere(ILogger logger);
+}

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PprrBot.Data.Imports;
+using PprrBot.Data.ReadModel;
+
+namespace PprrBot.Data;
+
+/// <summary>
+/// On start: migrate the database, load the embedded sample if it holds no data, and load the snapshot, all
+/// before the bot takes requests. Then poll the import log so an import from another process shows up.
+/// </summary>
+internal sealed class PprrDataStartup(
+    IServiceScopeFactory scopes,
+    PprrSnapshotRefresher refresher,
+    IOptions<DataOptions> options,
+    TimeProvider time,
+    ILogger<PprrDataStartup> logger) : BackgroundService
+{
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PprrDbContext>();
+            await db.Database.MigrateAsync(cancellationToken);
+            DataLog.DatabaseReady(logger, options.Value.Provider);
+
+            if (options.Value.LoadSampleWhenEmpty && !await db.Imports.AnyAsync(cancellationToken))
+            {
+                try
+                {
+                    var outcome = await scope.ServiceProvider.GetRequiredService<PprrImporter>().ImportSampleAsync(cancellationToken);
+                    if (!outcome.Succeeded)
+                    {
+                        throw new InvalidOperationException("The embedded sample data set does not pass the importer's checks: " + string.Join("; ", outcome.Problems));
+                    }
+
+                    DataLog.SampleLoaded(logger, outcome.Files.Count);
+                }
+                catch (DbUpdateException)
+                {
+                    // Two instances started on an empty PostgreSQL database: the unique import index let one win.
+                    DataLog.SampleLoadedElsewhere(logger);
+                }
+            }
+        }
+
+        await refresher.RefreshAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (options.Value.RefreshSeconds == 0)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.RefreshSeconds), time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await refresher.RefreshIfChangedAsync(stoppingToken);
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                DataLog.RefreshFailed(logger, exception);
+            }
+        }
+    }
+}

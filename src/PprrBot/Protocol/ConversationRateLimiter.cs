@@ -1,0 +1,79 @@
+using System.Threading.RateLimiting;
+
+namespace PprrBot.Protocol;
+
+/// <summary>
+/// Teams' per-conversation limits for sends (protocol.md §3.6: 7/1 s, 8/2 s, 60/30 s, 1800/h) plus the per-app limit
+/// (30 a second, the lower of the documented 30 and 50; a single-tenant bot's app and tenant limits are the same),
+/// applied before we send so Teams rarely has to throttle us. A send over a limit waits its turn; idle conversations
+/// are forgotten.
+/// </summary>
+internal sealed class ConversationRateLimiter : IDisposable
+{
+    public static readonly IReadOnlyList<(int Permits, TimeSpan Window)> TeamsLimits =
+    [
+        (7, TimeSpan.FromSeconds(1)),
+        (8, TimeSpan.FromSeconds(2)),
+        (60, TimeSpan.FromSeconds(30)),
+        (1800, TimeSpan.FromHours(1)),
+    ];
+
+    public static readonly (int Permits, TimeSpan Window) AppLimit = (30, TimeSpan.FromSeconds(1));
+
+    // Sends waiting per conversation before a send is refused rather than queued without end.
+    private const int QueueLimit = 200;
+
+    private readonly PartitionedRateLimiter<string> _limiter;
+
+    public ConversationRateLimiter()
+        : this(TeamsLimits)
+    {
+    }
+
+    public ConversationRateLimiter(IReadOnlyList<(int Permits, TimeSpan Window)> limits)
+    {
+        _limiter = PartitionedRateLimiter.CreateChained([.. limits.Select(Window), AcrossConversations(AppLimit)]);
+    }
+
+    /// <summary>Waits until one more operation on the conversation keeps every window within its limit.</summary>
+    public async ValueTask<RateLimitLease> AcquireAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        var lease = await _limiter.AcquireAsync(conversationId, 1, cancellationToken);
+        if (!lease.IsAcquired)
+        {
+            lease.Dispose();
+            throw new ConnectorException("Too many messages are waiting for this conversation.", null, "LocalRateLimit");
+        }
+
+        return lease;
+    }
+
+    /// <summary>Takes a permit only if one is free now; for tests and diagnostics.</summary>
+    public bool TryAcquireNow(string conversationId)
+    {
+        using var lease = _limiter.AttemptAcquire(conversationId);
+        return lease.IsAcquired;
+    }
+
+    public void Dispose() => _limiter.Dispose();
+
+    private static PartitionedRateLimiter<string> Window((int Permits, TimeSpan Window) limit) =>
+        PartitionedRateLimiter.Create<string, string>(
+            conversationId => RateLimitPartition.GetSlidingWindowLimiter(conversationId, _ => Options(limit, QueueLimit)),
+            StringComparer.Ordinal);
+
+    private static PartitionedRateLimiter<string> AcrossConversations((int Permits, TimeSpan Window) limit) =>
+        PartitionedRateLimiter.Create<string, string>(
+            _ => RateLimitPartition.GetSlidingWindowLimiter("app", _ => Options(limit, QueueLimit * 10)),
+            StringComparer.Ordinal);
+
+    private static SlidingWindowRateLimiterOptions Options((int Permits, TimeSpan Window) limit, int queueLimit) => new()
+    {
+        PermitLimit = limit.Permits,
+        Window = limit.Window,
+        SegmentsPerWindow = limit.Window >= TimeSpan.FromHours(1) ? 60 : 10,
+        QueueLimit = queueLimit,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        AutoReplenishment = true,
+    };
+}

@@ -1,0 +1,186 @@
+using System.Buffers;
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace PprrBot.Protocol;
+
+/// <summary>
+/// POST /api/messages (protocol.md §1.1): token first, then the body (bounded, parsed with the source-generated
+/// model), then the activity binding; invokes answered inline, everything else queued and answered 202.
+/// </summary>
+internal static class MessagesEndpoint
+{
+    public const string Route = "/api/messages";
+
+    private const string LogCategory = "PprrBot.Protocol.MessagesEndpoint";
+
+    public static async Task<IResult> PostAsync(
+        HttpContext context,
+        BotTokenValidator validator,
+        ActivityQueue queue,
+        RedeliveryFilter redelivery,
+        InvokeRunner invokes,
+        IOptions<BotOptions> options,
+        IHostEnvironment environment,
+        ILoggerFactory loggers)
+    {
+        try
+        {
+            return await HandleAsync(context, validator, queue, redelivery, invokes, options, environment, loggers);
+        }
+        catch (SigningKeysUnavailableException ex)
+        {
+            ProtocolLog.SigningKeysUnavailable(loggers.CreateLogger(LogCategory), ex);
+            context.Response.Headers.RetryAfter = "30";
+            return Results.Problem(title: "Authentication is unavailable.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    private static async Task<IResult> HandleAsync(
+        HttpContext context,
+        BotTokenValidator validator,
+        ActivityQueue queue,
+        RedeliveryFilter redelivery,
+        InvokeRunner invokes,
+        IOptions<BotOptions> options,
+        IHostEnvironment environment,
+        ILoggerFactory loggers)
+    {
+        var logger = loggers.CreateLogger(LogCategory);
+        var cancellationToken = context.RequestAborted;
+        var bot = options.Value;
+        string? authorization = context.Request.Headers.Authorization;
+        var local = string.IsNullOrEmpty(authorization) && LocalDevelopment.IsAllowed(environment, bot) && IsLoopback(context);
+
+        var token = local ? TokenCheck.Local : await validator.ValidateTokenAsync(authorization, cancellationToken);
+        if (!token.IsValid)
+        {
+            return Unauthorized();
+        }
+
+        var (read, problem) = await ReadActivityAsync(context.Request, bot.MaxActivityBytes, cancellationToken);
+        if (read is not { } activity)
+        {
+            return problem!;
+        }
+
+        var refusal = token.Path == TokenPath.LocalDevelopment
+            ? LocalRefusal(activity)
+            : await validator.CheckActivityAsync(token, activity, cancellationToken);
+        if (refusal is not null)
+        {
+            ProtocolLog.ActivityRefused(logger, refusal, activity.Conversation?.Id, activity.Id);
+            return Unauthorized();
+        }
+
+        activity.CallerId = token.Path == TokenPath.LocalDevelopment ? null : "urn:botframework:azure";
+
+        if (activity.Type == "invoke")
+        {
+            var response = await invokes.InvokeOnceAsync(activity).WaitAsync(cancellationToken);
+            return response.Body is null
+                ? Results.StatusCode(response.Status)
+                : Results.Text(response.Body.ToJsonString(), "application/json", statusCode: response.Status);
+        }
+
+        if (redelivery.IsRedelivery(activity))
+        {
+            ProtocolLog.Redelivered(logger, activity.Conversation?.Id, activity.Id);
+            return Results.Accepted();
+        }
+
+        if (!queue.TryEnqueue(activity))
+        {
+            redelivery.ForgetDelivery(activity);
+            ProtocolLog.QueueFull(logger, activity.Conversation?.Id, activity.Id);
+            context.Response.Headers.RetryAfter = "5";
+            return Results.Problem(
+                title: "The bot is busy.", detail: "Too many activities are waiting; try again shortly.",
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        return Results.Accepted();
+    }
+
+    /// <summary>The Agents Playground probes the endpoint with HEAD before connecting.</summary>
+    public static IResult Head() => Results.Ok();
+
+    // Every authentication failure looks the same from outside: 401, no reason, no token details.
+    private static IResult Unauthorized() => Results.Problem(title: "Unauthorized", statusCode: StatusCodes.Status401Unauthorized);
+
+    private static bool IsLoopback(HttpContext context) =>
+        context.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address);
+
+    // In the local bypass replies carry no token and may only go back to loopback (protocol.md §2.5).
+    private static string? LocalRefusal(Activity activity) =>
+        Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var uri) && uri.IsLoopback ? null : "local request with a non-loopback serviceUrl";
+
+    private static async Task<(Activity? Activity, IResult? Problem)> ReadActivityAsync(
+        HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return (null, TooLarge(maxBytes));
+        }
+
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = maxBytes;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        try
+        {
+            while (true)
+            {
+                var read = await request.Body.ReadAsync(buffer.GetMemory(4096), cancellationToken);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                buffer.Advance(read);
+                if (buffer.WrittenCount > maxBytes)
+                {
+                    return (null, TooLarge(maxBytes));
+                }
+            }
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, TooLarge(maxBytes));
+        }
+
+        Activity? activity;
+        try
+        {
+            activity = JsonSerializer.Deserialize(buffer.WrittenSpan, ProtocolJsonContext.Default.Activity);
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException)
+        {
+            return (null, BadRequest("The body is not a JSON activity."));
+        }
+
+        if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
+        {
+            return (null, BadRequest("The activity has no type."));
+        }
+
+        if (activity.Conversation?.Id is not { Length: > 0 } || string.IsNullOrWhiteSpace(activity.ServiceUrl))
+        {
+            return (null, BadRequest("The activity has no conversation or serviceUrl."));
+        }
+
+        return (activity, null);
+    }
+
+    private static IResult BadRequest(string detail) =>
+        Results.Problem(title: "Malformed activity", detail: detail, statusCode: StatusCodes.Status400BadRequest);
+
+    private static IResult TooLarge(int maxBytes) =>
+        Results.Problem(
+            title: "Activity too large", detail: $"Activities are limited to {maxBytes / 1024} KB.",
+            statusCode: StatusCodes.Status413PayloadTooLarge);
+}

@@ -1,0 +1,82 @@
+using System.Text.Json.Nodes;
+
+namespace PprrBot.Protocol;
+
+/// <summary>
+/// Turns a <see cref="BotMessage"/> into the activities to send (protocol.md §3.3): a card is an Adaptive Card
+/// attachment with a summary for the feed; text and an attachment never share an activity, because Teams splits
+/// them and the id of the card is lost.
+/// </summary>
+internal static class OutboundActivities
+{
+    public const string AdaptiveCardType = "application/vnd.microsoft.card.adaptive";
+    public const string FileConsentCardType = "application/vnd.microsoft.teams.card.file.consent";
+
+    /// <summary>The activities for one message, in order; the last one carries the card or file offer if there is one.</summary>
+    public static IReadOnlyList<Activity> From(BotMessage message, ChannelAccount? bot, ChannelAccount? user, string conversationId)
+    {
+        var activities = new List<Activity>(2);
+        if (!string.IsNullOrWhiteSpace(message.Text))
+        {
+            var text = Message(bot, user, conversationId);
+            text.Text = message.Text;
+            text.TextFormat = "plain";
+            activities.Add(text);
+        }
+
+        if (message.Card is not null)
+        {
+            var card = Message(bot, user, conversationId);
+            card.Summary = message.Summary
+                ?? (message.Card["fallbackText"] is JsonValue fallback && fallback.TryGetValue<string>(out var summary) ? summary : null);
+            card.Attachments = [new Attachment { ContentType = AdaptiveCardType, Content = message.Card.DeepClone() }];
+            activities.Add(card);
+        }
+
+        if (message.File is { } file)
+        {
+            var offer = Message(bot, user, conversationId);
+            offer.Summary = message.Summary ?? file.Description;
+            offer.Attachments =
+            [
+                new Attachment
+                {
+                    ContentType = FileConsentCardType,
+                    Name = file.FileName,
+                    Content = new JsonObject
+                    {
+                        ["description"] = file.Description,
+                        ["sizeInBytes"] = file.SizeInBytes,
+                        ["acceptContext"] = file.Context.DeepClone(),
+                        ["declineContext"] = file.Context.DeepClone(),
+                    },
+                },
+            ];
+            activities.Add(offer);
+        }
+
+        return activities;
+    }
+
+    /// <summary>The single activity that replaces a card in place (PUT); a card update cannot carry text too.</summary>
+    public static Activity ForUpdate(BotMessage message, ChannelAccount? bot, string conversationId, string activityId)
+    {
+        var activities = From(message, bot, null, conversationId);
+        if (activities.Count != 1)
+        {
+            throw new ArgumentException("An update replaces one message: text or a card, not both.", nameof(message));
+        }
+
+        var activity = activities[0];
+        activity.Id = activityId;
+        return activity;
+    }
+
+    private static Activity Message(ChannelAccount? bot, ChannelAccount? user, string conversationId) => new()
+    {
+        Type = "message",
+        From = bot,
+        Recipient = user,
+        Conversation = new ConversationAccount { Id = conversationId },
+    };
+}

@@ -1,0 +1,62 @@
+using PprrBot.Protocol;
+
+namespace PprrBot.Tests.Protocol;
+
+// Counting, not timing: a burst gets exactly Teams' per-second allowance, per conversation.
+public class ConversationRateLimiterTests
+{
+    [Fact]
+    public void AllowsSevenSendsAtOnceAndHoldsTheEighth()
+    {
+        using var limiter = new ConversationRateLimiter();
+
+        var granted = Enumerable.Range(0, 8).Select(_ => limiter.TryAcquireNow("a:conversation-1")).ToList();
+
+        Assert.Equal(7, granted.Count(g => g));
+        Assert.False(granted[^1]);
+    }
+
+    [Fact]
+    public void KeepsEachConversationsAllowanceSeparate()
+    {
+        using var limiter = new ConversationRateLimiter();
+        for (var i = 0; i < 7; i++)
+        {
+            limiter.TryAcquireNow("a:busy");
+        }
+
+        var otherConversation = limiter.TryAcquireNow("a:quiet");
+
+        Assert.True(otherConversation);
+    }
+
+    [Fact]
+    public void HoldsThirtySendsASecondAcrossAllConversations()
+    {
+        using var limiter = new ConversationRateLimiter();
+
+        var granted = Enumerable.Range(0, 40).Count(i => limiter.TryAcquireNow($"a:conversation-{i}"));
+
+        Assert.Equal(30, granted);
+    }
+
+    [Fact]
+    public void HoldsEveryWindowNotOnlyTheShortest()
+    {
+        using var limiter = new ConversationRateLimiter([(7, TimeSpan.FromHours(1)), (3, TimeSpan.FromHours(2))]);
+
+        var granted = Enumerable.Range(0, 5).Count(_ => limiter.TryAcquireNow("a:conversation-1"));
+
+        Assert.Equal(3, granted);
+    }
+
+    [Fact]
+    public void UsesTeamsPublishedPerConversationLimits()
+    {
+        var limits = ConversationRateLimiter.TeamsLimits;
+
+        Assert.Equal(
+            [(7, TimeSpan.FromSeconds(1)), (8, TimeSpan.FromSeconds(2)), (60, TimeSpan.FromSeconds(30)), (1800, TimeSpan.FromHours(1))],
+            limits);
+    }
+}

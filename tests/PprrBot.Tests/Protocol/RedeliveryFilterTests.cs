@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Time.Testing;
+using PprrBot.Protocol;
+
+namespace PprrBot.Tests.Protocol;
+
+public class RedeliveryFilterTests
+{
+    [Fact]
+    public void RecognisesARepeatWithinTenMinutes()
+    {
+        var time = new FakeTimeProvider();
+        var filter = new RedeliveryFilter(time, RedeliveryFilter.DefaultWindow, 100);
+        filter.TryFirstSighting("conv|1");
+        time.Advance(TimeSpan.FromMinutes(9));
+
+        var first = filter.TryFirstSighting("conv|1");
+
+        Assert.False(first);
+    }
+
+    [Fact]
+    public void AcceptsTheSameIdAgainAfterTenMinutes()
+    {
+        var time = new FakeTimeProvider();
+        var filter = new RedeliveryFilter(time, RedeliveryFilter.DefaultWindow, 100);
+        filter.TryFirstSighting("conv|1");
+        time.Advance(TimeSpan.FromMinutes(10));
+
+        var first = filter.TryFirstSighting("conv|1");
+
+        Assert.True(first);
+    }
+
+    [Fact]
+    public void ForgetsTheOldestKeysBeyondItsCapacity()
+    {
+        var filter = new RedeliveryFilter(new FakeTimeProvider(), RedeliveryFilter.DefaultWindow, 3);
+        foreach (var key in new[] { "a", "b", "c", "d" })
+        {
+            filter.TryFirstSighting(key);
+        }
+
+        var oldestForgotten = filter.TryFirstSighting("a");
+        var newestRemembered = filter.TryFirstSighting("d");
+
+        Assert.True(oldestForgotten);
+        Assert.False(newestRemembered);
+    }
+
+    [Fact]
+    public void AcceptsAnActivityAgainAfterItWasForgotten()
+    {
+        var filter = new RedeliveryFilter(new FakeTimeProvider(), RedeliveryFilter.DefaultWindow, 100);
+        filter.TryFirstSighting("conv|1");
+        filter.Forget("conv|1");
+
+        var first = filter.TryFirstSighting("conv|1");
+
+        Assert.True(first);
+    }
+}
