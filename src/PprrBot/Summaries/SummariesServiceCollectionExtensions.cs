@@ -6,7 +6,7 @@ public static class SummariesServiceCollectionExtensions
 {
     /// <summary>
     /// Chair briefs, what changed, and the meeting pack (offer and upload). Needs IRoutingStore (data feature),
-    /// RoutingAccess (AddRouting) and IFileConsentReplies (Protocol); an IChatClient is optional.
+    /// RoutingAccess (AddRouting) and IConversationSender (Protocol); an IChatClient (Conversation, when Ai is configured) is optional.
     /// </summary>
     public static IHostApplicationBuilder AddSummaries(this IHostApplicationBuilder builder)
     {
@@ -25,6 +25,8 @@ public static class SummariesServiceCollectionExtensions
         builder.Services.AddScoped<ChairBriefResponder>();
         builder.Services.AddScoped<MeetingPackOffer>();
         builder.Services.AddScoped<IFileConsentHandler, MeetingPackUpload>();
+        builder.Services.AddScoped<Protocol.IFileConsentHandler, MeetingPackConsent>();
+        builder.Services.TryAddScoped<IFileConsentReplies, ConversationFileConsentReplies>();
         // The upload must finish inside the invoke; a slow OneDrive gets a polite failure message, not a hang.
         builder.Services.AddHttpClient(MeetingPackUpload.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         return builder;

@@ -107,6 +107,33 @@ public class MeetingPackUploadTests
         Assert.Null(other);
     }
 
+    [Fact]
+    public async Task ProtocolsAnswerReachesTheUploadWithEveryUploadField()
+    {
+        var upload = new Mock<PprrBot.Summaries.IFileConsentHandler>();
+        FileConsentResponse? seen = null;
+        upload.Setup(u => u.HandleAsync(It.IsAny<FileConsentResponse>(), It.IsAny<CancellationToken>()))
+            .Callback<FileConsentResponse, CancellationToken>((r, _) => seen = r)
+            .ReturnsAsync(200);
+        var answer = new FileConsentAnswer(
+            true,
+            Context(),
+            new FileUploadInfo("pack.docx", new Uri("https://upload.example/session"), new Uri("https://contoso.sharepoint.com/pack.docx"), "1150D938", "docx"),
+            new Sender("29:chair", SummaryTestBed.ChairId, "Chair", "tenant"),
+            "conv-chair",
+            "card-1");
+
+        await new MeetingPackConsent(upload.Object).HandleAsync(answer, TestContext.Current.CancellationToken);
+
+        Assert.NotNull(seen);
+        Assert.True(seen.Accepted);
+        Assert.Equal("https://upload.example/session", seen.UploadUrl);
+        Assert.Equal("https://contoso.sharepoint.com/pack.docx", seen.ContentUrl);
+        Assert.Equal("1150D938", seen.UniqueId);
+        Assert.Equal("2020-12-09", seen.Context.GetProperty("meetingDate").GetString());
+        Assert.Equal("conv-chair", seen.ConversationId);
+    }
+
     private static FileConsentResponse Accept(string uploadUrl, string aad) => new(
         "accept",
         Context(),

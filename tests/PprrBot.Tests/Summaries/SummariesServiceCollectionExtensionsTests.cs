@@ -39,6 +39,7 @@ public sealed class SummariesServiceCollectionExtensionsTests
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<ChairBriefResponder>());
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<MeetingPackOffer>());
         Assert.IsType<MeetingPackUpload>(scope.ServiceProvider.GetRequiredService<IFileConsentHandler>());
+        Assert.IsType<MeetingPackConsent>(scope.ServiceProvider.GetRequiredService<PprrBot.Protocol.IFileConsentHandler>());
         await host.StopAsync(TestContext.Current.CancellationToken);
     }
 
