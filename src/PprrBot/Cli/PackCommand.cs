@@ -48,8 +48,8 @@ internal static class PackCommand
             var text = parseResult.GetValue(meeting) ?? "";
             if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                await Console.Error.WriteLineAsync($"pprrbot pack: --meeting must be a date written as 2020-12-09, not \"{text}\".");
-                return 2;
+                await parseResult.InvocationConfiguration.Error.WriteLineAsync($"pprrbot pack: --meeting must be a date written as 2020-12-09, not \"{text}\".");
+                return ExitCodes.Usage;
             }
 
             var file = parseResult.GetValue(output)!;
@@ -59,14 +59,14 @@ internal static class PackCommand
             if (outcome is not MeetingPackOutcome.Ready ready)
             {
                 var known = string.Join(", ", snapshot.Meetings.Select(m => m.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
-                await Console.Error.WriteLineAsync($"pprrbot pack: no meeting on {text}. Meetings held: {(known.Length == 0 ? "none" : known)}.");
-                return 1;
+                await parseResult.InvocationConfiguration.Error.WriteLineAsync($"pprrbot pack: no meeting on {text}. Meetings held: {(known.Length == 0 ? "none" : known)}.");
+                return ExitCodes.InvalidInput;
             }
 
             var bytes = MeetingPackBuilder.Render(ready.Pack);
             await File.WriteAllBytesAsync(file.FullName, bytes, cancellationToken);
-            await Console.Out.WriteLineAsync($"Wrote {file.FullName} ({ready.Pack.Questions.Count} questions, {bytes.Length:N0} bytes).");
-            return 0;
+            await parseResult.InvocationConfiguration.Output.WriteLineAsync($"Wrote {file.FullName} ({ready.Pack.Questions.Count} questions, {bytes.Length:N0} bytes).");
+            return ExitCodes.Ok;
         });
         return command;
     }
