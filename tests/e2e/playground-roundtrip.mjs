@@ -98,13 +98,16 @@ async function main() {
     socket.addEventListener('error', () => reject(new Error('could not open the Playground WebSocket')), { once: true });
   });
 
-  const isHelp = (message) => typeof message?.text === 'string' && message.text.includes('PprrBot');
-  const reply = waitForBotReply(socket, isHelp, 30_000);
+  // The answer is an Adaptive Card for both SEN persistent absence measures (EHC plan and SEN support).
+  const cardText = (message) => JSON.stringify(message?.attachments ?? []);
+  const isAnswer = (message) => cardText(message).includes('application/vnd.microsoft.card.adaptive')
+    && cardText(message).includes('CFE34') && cardText(message).includes('CFE35');
+  const reply = waitForBotReply(socket, isAnswer, 30_000);
   const sent = performance.now();
   const post = await fetch(`${playground}/_conversation/v1/conversations/${conversationId}/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ type: 'text', text: 'hello', textFormat: 'plain', from: { id: 'user-id-0' } }),
+    body: JSON.stringify({ type: 'text', text: 'what is the persistent absence rate for SEN?', textFormat: 'plain', from: { id: 'user-id-0' } }),
   });
   if (!post.ok) throw new Error(`the Playground refused the message: ${post.status}`);
   const message = await reply;
@@ -112,7 +115,8 @@ async function main() {
   socket.close();
 
   const seconds = (ms) => (ms / 1000).toFixed(1);
-  console.log(`Playground round trip passed: the bot answered "${message.text.slice(0, 60)}..."`);
+  const card = message.attachments.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive').content;
+  console.log(`Playground round trip passed: the bot answered with a card: "${String(card.fallbackText).slice(0, 80)}..."`);
   console.log(`  bot start (dotnet run) to healthy:          ${seconds(botReady - botStart)} s`);
   console.log(`  message sent to reply shown in Playground:  ${Math.round(answered - sent)} ms`);
   console.log(`  bot start to first answered message:        ${seconds(answered - botStart)} s`);

@@ -15,7 +15,7 @@ public static class SampleDataSet
 
     public static readonly string[] FileNames = ["contacts.csv", "meetings.csv", "measures.csv", "definitions.csv", "finance.csv", "savings.csv"];
 
-    private static readonly Lazy<PprrSnapshotSource> InMemory = new(LoadInMemory);
+    private static readonly Lazy<SqliteConnection> InMemory = new(LoadInMemory);
 
     public static Stream Open(string fileName) =>
         typeof(SampleDataSet).Assembly.GetManifestResourceStream($"PprrBot.Data.Sample.{fileName}")
@@ -34,13 +34,25 @@ public static class SampleDataSet
     /// The sample as a snapshot without any database of the caller's: imported once per process into an
     /// in-memory SQLite database through the real importer. For tests and tools.
     /// </summary>
-    public static PprrSnapshot LoadSnapshot(DateTimeOffset loadedAt) => InMemory.Value.Build(loadedAt);
-
-    private static PprrSnapshotSource LoadInMemory()
+    /// <summary>
+    /// The sample as a snapshot of its own: every call gets fresh entities, so a test that changes one
+    /// (an officer's Teams id, say) cannot leak into another. The import runs once per process into an
+    /// in-memory database that stays open.
+    /// </summary>
+    public static PprrSnapshot LoadSnapshot(DateTimeOffset loadedAt)
     {
-        using var connection = new SqliteConnection("Data Source=:memory:");
+        lock (InMemory)
+        {
+            using var db = Context(InMemory.Value);
+            return PprrSnapshotLoader.LoadSourceAsync(db, CancellationToken.None).GetAwaiter().GetResult().Build(loadedAt);
+        }
+    }
+
+    private static SqliteConnection LoadInMemory()
+    {
+        var connection = new SqliteConnection("Data Source=:memory:");
         connection.Open();
-        using var db = new SqlitePprrDbContext(new DbContextOptionsBuilder<SqlitePprrDbContext>().UseSqlite(connection).Options);
+        using var db = Context(connection);
         db.Database.Migrate();
         var outcome = new PprrImporter(db, TimeProvider.System).ImportSampleAsync(CancellationToken.None).GetAwaiter().GetResult();
         if (!outcome.Succeeded)
@@ -48,6 +60,9 @@ public static class SampleDataSet
             throw new InvalidOperationException("The embedded sample data set does not pass the importer's checks: " + string.Join("; ", outcome.Problems));
         }
 
-        return PprrSnapshotLoader.LoadSourceAsync(db, CancellationToken.None).GetAwaiter().GetResult();
+        return connection;
     }
+
+    private static SqlitePprrDbContext Context(SqliteConnection connection) =>
+        new(new DbContextOptionsBuilder<SqlitePprrDbContext>().UseSqlite(connection).Options);
 }

@@ -146,6 +146,9 @@ public sealed class PprrSnapshot
 
     public ImportRecord? LastImport => Imports.Count > 0 ? Imports[^1] : null;
 
+    /// <summary>The portfolio the loaded report covers, for the bot's own words about itself.</summary>
+    public string PortfolioName => Priorities.Count > 0 ? Priorities[0].Portfolio : "the portfolio's";
+
     public static PprrSnapshot Empty { get; } = new([], [], [], [], [], [], [], DateTimeOffset.MinValue);
 
     public MeasureView? Measure(string code) => ByCode.GetValueOrDefault(code);

@@ -72,6 +72,11 @@ internal static class FinanceCard
             document.Add(Table(TableColumns, header, grant.Select(l => LineRow(l, bold: false)).ToList(), FallbackList(grant, outturnLabel)));
         }
 
+        if (askedAbout.Count == 0)
+        {
+            document.AddRange(VarianceReasons(cashLimit.Concat(grant)));
+        }
+
         document.Add(Text("Variance: + is an overspend, − an underspend. " + MeasureWording.ImportLine(snapshot, lines[0].ImportId) + ".", size: "Small", subtle: true, spacing: "Medium"));
 
         var owner = focus.Count > 0 ? focus[0].OwnerRole.Split(';')[0].Trim() : null;
@@ -88,6 +93,22 @@ internal static class FinanceCard
             ? $"{focus[0].Line} {period}: {UkFormat.VarianceShort(focus[0].Variance)}"
             : $"Budget {period}";
         return document.ToMessage($"Budget {period}. {spokenFocus}{spokenGrant}", writtenFocus, summary);
+    }
+
+    /// <summary>The commentary behind each line that is off budget, largest variance first, with its service.</summary>
+    private static IEnumerable<JsonNode> VarianceReasons(IEnumerable<FinanceLine> lines)
+    {
+        var explained = lines.Where(l => l.Variance != 0 && !string.IsNullOrWhiteSpace(l.Commentary)).OrderByDescending(l => Math.Abs(l.Variance)).ToList();
+        if (explained.Count == 0)
+        {
+            yield break;
+        }
+
+        yield return Heading("Why lines are off budget", size: "Default", separator: true, spacing: "Large");
+        foreach (var line in explained)
+        {
+            yield return Text($"**{line.Line}** ({line.Service}, {UkFormat.Variance(line.Variance)}): {line.Commentary}", size: "Small", spacing: "Small");
+        }
     }
 
     private static TableRowSpec LineRow(FinanceLine line, bool bold)

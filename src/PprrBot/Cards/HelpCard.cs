@@ -26,32 +26,33 @@ internal static class HelpCard
         "- **People**: who to contact, and sending a question to the right officer before the meeting",
     ];
 
-    public static BotMessage Build()
+    /// <param name="portfolio">The portfolio the loaded report covers, e.g. "Children, Family Services &amp; Education".</param>
+    public static BotMessage Build(string portfolio)
     {
         var document = new CardDocument(null);
         document.Add(Heading("What I can help with", size: "Large"));
-        document.Add(Text("I answer from the Children, Family Services & Education Portfolio Performance and Resource Report (PPRR), with the source of every figure.", spacing: "Small"));
+        document.Add(Text($"I answer from the {portfolio} Portfolio Performance and Resource Report (PPRR), with the source of every figure.", spacing: "Small"));
         document.Add(Text(string.Join("\n", Abilities), spacing: "Medium"));
         document.Add(Heading("Try asking", size: "Default", spacing: "Medium"));
         document.AddRange(ExampleButtons(Examples));
 
         return document.ToMessage(
-            "I answer questions about the Children, Family Services & Education performance report: measures and their ratings, trends and comparisons, lists of Red, Amber or Green measures, the budget and savings, and who to contact. I can also send your question to an officer before the meeting.",
+            $"I answer questions about the {portfolio} performance report: measures and their ratings, trends and comparisons, lists of Red, Amber or Green measures, the budget and savings, and who to contact. I can also send your question to an officer before the meeting.",
             "Ask me about a measure, which measures are red, the budget, savings or who to contact, or send a question to an officer. For example: " + string.Join(" / ", Examples),
             "What PprrBot can help with");
     }
 
     /// <summary>The answer to a question the report does not cover: say so, never invent a figure.</summary>
-    public static BotMessage OutOfScope()
+    public static BotMessage OutOfScope(string portfolio)
     {
         var document = new CardDocument(null);
         document.Add(Heading("That's outside what I know", size: "Medium"));
-        document.Add(Text("I only answer from the Children, Family Services & Education performance report: its measures, ratings, budget, savings and contacts. I have nothing on that, and I won't guess.", spacing: "Small"));
+        document.Add(Text($"I only answer from the {portfolio} performance report: its measures, ratings, budget, savings and contacts. I have nothing on that, and I won't guess.", spacing: "Small"));
         document.Add(Heading("You could ask", size: "Default", spacing: "Medium"));
         document.AddRange(ExampleButtons(Examples.Take(3)));
 
-        const string Answer = "That's outside what I know: I only answer from the Children, Family Services & Education performance report, and I won't guess.";
-        return document.ToMessage(Answer, Answer, "Outside the performance report");
+        var answer = $"That's outside what I know: I only answer from the {portfolio} performance report, and I won't guess.";
+        return document.ToMessage(answer, answer, "Outside the performance report");
     }
 
     // One button per row: side by side, whole questions are cut to a few letters on a phone.

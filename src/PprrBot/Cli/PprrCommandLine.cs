@@ -31,6 +31,7 @@ internal static class PprrCommandLine
         {
             ImportCommand.Create(configureHost),
             AskCommand.Create(configureHost),
+            PackCommand.Create(configureHost),
             PackageCommand.Create(),
         };
 

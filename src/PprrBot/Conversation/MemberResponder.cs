@@ -22,7 +22,7 @@ internal sealed class MemberResponder(PprrSnapshotStore store, QuestionAnswerer 
         return answer.Messages;
     }
 
-    public IReadOnlyList<BotMessage> Welcome() => [HelpCard.Build()];
+    public IReadOnlyList<BotMessage> Welcome() => [HelpCard.Build(store.Current.PortfolioName)];
 
     private Answer Button(string verb, JsonElement value, PprrSnapshot snapshot)
     {

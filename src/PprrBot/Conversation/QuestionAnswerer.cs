@@ -3,6 +3,7 @@ using PprrBot.Data.Finance;
 using PprrBot.Data.Measures;
 using PprrBot.Data.ReadModel;
 using PprrBot.Protocol;
+using PprrBot.Summaries;
 
 namespace PprrBot.Conversation;
 
@@ -52,13 +53,13 @@ internal sealed class QuestionAnswerer(QuestionInterpreter interpreter, ModelQue
             Intent.Definition => [.. question.Measures.Select(m => DefinitionCard.Build(snapshot, m))],
             Intent.RagFilter => [RagList(question, snapshot)],
             Intent.PrioritySummary => [.. question.Priorities.Select(p => PriorityList(p, question.Period, snapshot))],
-            Intent.ChairBrief => ChairBrief(question, snapshot),
+            Intent.ChairBrief => ChairBriefs.Answer(question, snapshot),
             Intent.Finance => [FinanceCard.Build(snapshot, question.FinancePeriod ?? "", question.FinanceLines)],
             Intent.Savings => [SavingsCard.Build(snapshot, question.SavingsPeriod ?? "", SavingsFor(question, snapshot))],
             Intent.ContactLookup or Intent.RouteQuestion => [ContactCard.Build(snapshot, question.Contacts)],
-            Intent.Help => [HelpCard.Build()],
+            Intent.Help => [HelpCard.Build(snapshot.PortfolioName)],
             _ when question.Suggestions.Count > 0 => [SuggestionCards.NoMatch(snapshot, question.Text, question.Suggestions)],
-            _ => [HelpCard.OutOfScope()],
+            _ => [HelpCard.OutOfScope(snapshot.PortfolioName)],
         };
 
         return new Answer(question, messages);
@@ -142,27 +143,6 @@ internal sealed class QuestionAnswerer(QuestionInterpreter interpreter, ModelQue
             .Where(x => x.Row is not null)
             .Select(x => new MeasureSelection(x.Measure, x.Row!))
             .ToList();
-
-    private static List<BotMessage> ChairBrief(Question question, PprrSnapshot snapshot)
-    {
-        var all = snapshot.Priorities.Select(p => p.Number).ToList();
-        var reds = Rows(all, question.Period, snapshot).Where(s => s.Row.ReportedRag == Rag.Red).ToList();
-        var when = question.Period.Report ?? "current position";
-        var financePeriod = snapshot.Finance.Select(f => f.Period).Distinct().Order(StringComparer.Ordinal).LastOrDefault();
-        var savingsPeriod = snapshot.Savings.Select(s => s.Period).Distinct().Order(StringComparer.Ordinal).LastOrDefault();
-        var messages = new List<BotMessage> { ListCard.Build(snapshot, $"Red measures ({when})", reds, "No measure is rated Red.") };
-        if (financePeriod is not null)
-        {
-            messages.Add(FinanceCard.Build(snapshot, financePeriod, snapshot.Finance.Where(f => f.Period == financePeriod && f.IsPortfolioTotal).ToList()));
-        }
-
-        if (savingsPeriod is not null)
-        {
-            messages.Add(SavingsCard.Build(snapshot, savingsPeriod));
-        }
-
-        return messages;
-    }
 
     private static List<SavingsScheme>? SavingsFor(Question question, PprrSnapshot snapshot) =>
         question.Ratings.Count == 0

@@ -20,6 +20,8 @@ internal static class CardGallery
         return
         [
             ("measure", MeasureCard.Build(s, Current("CFE08").Measure, Current("CFE08").Row)),
+            ("chair-brief", PprrBot.Summaries.ChairSummaryCard.Build(PprrBot.Summaries.ChairSummaryBuilder.Summarise(s, new PprrBot.Summaries.ChairBriefRequest("Mid-Year PPRR 2020/21", IncludeAmber: true), s.Meetings.Single(m => m.Date == new DateOnly(2020, 12, 9)), [], new DateOnly(2020, 12, 3)))),
+            ("what-changed", PprrBot.Summaries.ReportChangesCard.Build(s)),
             ("measure-judgement", MeasureCard.Build(s, Current("CFE29").Measure, Current("CFE29").Row)),
             ("measure-context", MeasureCard.Build(s, Current("CFE17").Measure, Current("CFE17").Row)),
             ("measure-multiple", MeasureCard.Build(s, [Current("CFE06"), Current("CFE07")])),
@@ -35,8 +37,8 @@ internal static class CardGallery
             ("finance-total", FinanceCard.Build(s, "2019/20", [])),
             ("savings", SavingsCard.Build(s, "2020/21 Q2")),
             ("contact", ContactCard.Build(s, [s.ContactForRole("CSS Manager (Specialist) Finance - Children's Social Care")!], "the social care budget")),
-            ("help", HelpCard.Build()),
-            ("out-of-scope", HelpCard.OutOfScope()),
+            ("help", HelpCard.Build(Snapshot.PortfolioName)),
+            ("out-of-scope", HelpCard.OutOfScope(Snapshot.PortfolioName)),
         ];
     }
 

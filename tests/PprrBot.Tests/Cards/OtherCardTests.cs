@@ -223,7 +223,7 @@ public class HelpCardTests
     [Fact]
     public void OffersExampleQuestionsThatAskThemselves()
     {
-        var message = HelpCard.Build();
+        var message = HelpCard.Build(CardGallery.Snapshot.PortfolioName);
 
         var data = CardJson.SubmitData(message.Card!).Select(d => d.ToJsonString()).ToList();
         Assert.Contains("""{"pprr":"ask","text":"Which measures are red?"}""", data);
@@ -233,7 +233,7 @@ public class HelpCardTests
     [Fact]
     public void OutOfScopeSaysItDoesNotKnowAndShowsNoFigure()
     {
-        var message = HelpCard.OutOfScope();
+        var message = HelpCard.OutOfScope(CardGallery.Snapshot.PortfolioName);
 
         var text = CardJson.VisibleText(message.Card!);
         Assert.Contains("I have nothing on that, and I won't guess.", text, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
@@ -19,7 +20,7 @@ public class TurnHandlerTests
         var replies = await bot.SendAsync("hello");
 
         var reply = Assert.Single(replies);
-        Assert.Contains("PprrBot", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("What I can help with", CardText(reply), StringComparison.Ordinal);
         Assert.Equal("reply", bot.Sent.Single().Operation);
         Assert.Equal("act-1", reply.ReplyToId);
         Assert.Equal(bot.Bot.Id, reply.From?.Id);
@@ -121,7 +122,7 @@ public class TurnHandlerTests
 
         var replies = await bot.SendAsync("hello");
 
-        Assert.Contains("PprrBot", Assert.Single(replies).Text, StringComparison.Ordinal);
+        Assert.Contains("What I can help with", CardText(Assert.Single(replies)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -355,5 +356,13 @@ public class TurnHandlerTests
             .Callback<IncomingMessage, CancellationToken>((m, _) => messages.Add(m))
             .ReturnsAsync([BotMessage.Plain("ok")]);
         return responder;
+    }
+
+    /// <summary>The Adaptive Card a reply carries, as JSON text (help and answers are cards).</summary>
+    private static string CardText(Activity reply)
+    {
+        var attachment = Assert.Single(reply.Attachments!);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.ContentType);
+        return JsonSerializer.Serialize(attachment.Content);
     }
 }

@@ -6,6 +6,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using PprrBot.Conversation;
 using PprrBot.Data.Conversations;
+using PprrBot.Data.Imports;
+using PprrBot.Data.ReadModel;
 using PprrBot.Protocol;
 
 namespace PprrBot.Tests.Protocol.TestAdapter;
@@ -78,6 +80,14 @@ internal sealed class BotTestAdapter : IAsyncDisposable
         builder.Services.AddLogging();
         builder.AddProtocol();
         (addFeatures ?? (b => b.AddConversation())).Invoke(builder);
+
+        // Features answer from the read model: unless a test brings its own, they see the sample data.
+        builder.Services.TryAddSingleton(_ =>
+        {
+            var store = new PprrSnapshotStore();
+            store.Swap(SampleDataSet.LoadSnapshot(DateTimeOffset.UnixEpoch));
+            return store;
+        });
 
         var connector = new RecordingConnector();
         builder.Services.RemoveAll<IConnectorClient>();
