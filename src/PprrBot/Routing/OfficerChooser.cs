@@ -1,0 +1,172 @@
+using System.Text.RegularExpressions;
+using PprrBot.Data.Contacts;
+using PprrBot.Data.ReadModel;
+
+namespace PprrBot.Routing;
+
+public enum OfficerChoiceBasis
+{
+    /// <summary>The measure's (or finance line's) owner role.</summary>
+    Owner,
+
+    /// <summary>The question's words matched the contact's areas best.</summary>
+    Topic,
+
+    /// <summary>Nothing matched: a question about the report's figures goes to the performance officer.</summary>
+    Default,
+}
+
+/// <summary>Who a question goes to, why, and the others the member may pick instead.</summary>
+/// <param name="Topic">The officer's area (from the contacts data) the question matched best, used to find earlier answers on the same topic.</param>
+public sealed record OfficerChoice(Contact Officer, OfficerChoiceBasis Basis, IReadOnlyList<Contact> Candidates, string? Topic = null);
+
+/// <summary>
+/// Chooses the answering officer: the owner role when the question is about a measure, else the contact whose
+/// areas (from the contacts data) share the most distinctive words with the question. A word's weight is
+/// 1 / (number of contacts using it), so "finance" alone splits evenly between the two finance officers and the
+/// topic words ("placements", "high needs", "transport") decide.
+/// </summary>
+internal static partial class OfficerChooser
+{
+    // Words that say how to route, not what the question is about.
+    private static readonly HashSet<string> Ignored = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "and", "or", "of", "to", "for", "in", "on", "at", "by", "about", "with", "from", "is", "are",
+        "was", "were", "be", "why", "what", "how", "when", "who", "which", "did", "do", "does", "has", "have", "this",
+        "that", "it", "its", "i", "i'd", "i'm", "me", "my", "we", "our", "you", "please", "could", "would", "like",
+        "ask", "send", "pass", "put", "question", "questions", "officer", "officers", "relevant", "advance", "before",
+        "meeting", "manager", "css", "specialist", "there", "being", "behind", "driving",
+    };
+
+    // Abbreviations members use that the areas spell out.
+    private static readonly Dictionary<string, string[]> Expansions = new(StringComparer.Ordinal)
+    {
+        ["cp"] = ["child", "protection"],
+        ["lac"] = ["looked", "after", "children"],
+        ["cla"] = ["looked", "after", "children"],
+        ["ehcp"] = ["ehc", "plans"],
+        ["ehcps"] = ["ehc", "plans"],
+        ["overspend"] = ["variance"],
+        ["overspent"] = ["variance"],
+        ["underspend"] = ["variance"],
+        ["underspent"] = ["variance"],
+        ["deficit"] = ["variance"],
+        ["spending"] = ["budget"],
+        ["spend"] = ["budget"],
+        ["cost"] = ["budget"],
+        ["costs"] = ["budget"],
+        ["money"] = ["budget"],
+        ["outturn"] = ["out-turn"],
+        ["schools"] = ["school"],
+    };
+
+    public static OfficerChoice Choose(PprrSnapshot snapshot, string? ownerRole, string questionText)
+    {
+        var candidates = Candidates(snapshot);
+        if (candidates.Count == 0)
+        {
+            throw new InvalidOperationException("The contacts data names no officer who answers questions.");
+        }
+
+        if (ownerRole is not null && snapshot.ContactForRole(ownerRole) is { } owner)
+        {
+            return new OfficerChoice(owner, OfficerChoiceBasis.Owner, candidates);
+        }
+
+        var scored = Score(candidates, questionText);
+        if (scored.Count > 0 && (scored.Count == 1 || scored[0].Score > scored[1].Score))
+        {
+            return new OfficerChoice(scored[0].Contact, OfficerChoiceBasis.Topic, candidates, BestArea(scored[0].Contact, questionText));
+        }
+
+        // Nothing matched, or a tie ("the finance officer" alone): performance when it is in the running, else the
+        // first of the tied; the member sees the choice on the card and can change it.
+        var performance = snapshot.ContactForRole(Contact.PerformanceRole);
+        var tied = scored.TakeWhile(s => s.Score == scored[0].Score).Select(s => s.Contact).ToList();
+        var fallback = tied.Count == 0 || (performance is not null && tied.Contains(performance))
+            ? performance ?? candidates[0]
+            : tied[0];
+        return new OfficerChoice(fallback, OfficerChoiceBasis.Default, candidates);
+    }
+
+    /// <summary>Contacts a question can go to: reachable, and not Democratic Services (copied on every question anyway).</summary>
+    public static IReadOnlyList<Contact> Candidates(PprrSnapshot snapshot) =>
+        snapshot.Contacts
+            .Where(c => !string.IsNullOrWhiteSpace(c.Email) || !string.IsNullOrWhiteSpace(c.TeamsUserId))
+            .Where(c => !IsDemocraticServices(c))
+            .ToList();
+
+    public static bool IsDemocraticServices(Contact contact) =>
+        string.Equals(PprrSnapshot.Normalise(contact.Role), Contact.DemocraticServicesRole, StringComparison.OrdinalIgnoreCase);
+
+    private static List<(Contact Contact, double Score)> Score(IReadOnlyList<Contact> candidates, string text)
+    {
+        var words = Words(text).ToHashSet(StringComparer.Ordinal);
+        var vocabularies = candidates.ToDictionary(c => c, Vocabulary);
+        var users = vocabularies.Values
+            .SelectMany(v => v)
+            .GroupBy(w => w, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+        return candidates
+            .Select(c =>
+            {
+                var wordScore = words.Where(vocabularies[c].Contains).Sum(w => 1.0 / users[w]);
+
+                // A whole area phrase in the question ("high needs block") beats scattered words.
+                var phraseScore = c.AreaList
+                    .Select(a => Words(a).ToList())
+                    .Count(a => a.Count > 1 && a.All(words.Contains));
+                return (Contact: c, Score: wordScore + phraseScore);
+            })
+            .Where(s => s.Score > 0)
+            .OrderByDescending(s => s.Score)
+            .ToList();
+    }
+
+    /// <summary>The contact's area sharing most words with the text (first on a tie), or null.</summary>
+    public static string? BestArea(Contact contact, string text)
+    {
+        var words = Words(text).ToHashSet(StringComparer.Ordinal);
+        return contact.AreaList
+            .Select(a => (Area: a, Matched: Words(a).Count(words.Contains)))
+            .Where(a => a.Matched > 0)
+            .OrderByDescending(a => a.Matched)
+            .Select(a => a.Area)
+            .FirstOrDefault();
+    }
+
+    private static HashSet<string> Vocabulary(Contact contact) =>
+        contact.AreaList.Append(contact.Title).SelectMany(Words).ToHashSet(StringComparer.Ordinal);
+
+    private static IEnumerable<string> Words(string text)
+    {
+        foreach (Match match in WordPattern().Matches(PprrSnapshot.Normalise(text).ToLowerInvariant()))
+        {
+            var word = Singular(match.Value.Replace("\u2019", "'", StringComparison.Ordinal).TrimEnd('\'').Replace("'s", "", StringComparison.Ordinal));
+            if (Ignored.Contains(word) || word.Length < 2)
+            {
+                continue;
+            }
+
+            if (Expansions.TryGetValue(word, out var expanded))
+            {
+                foreach (var e in expanded)
+                {
+                    yield return Singular(e);
+                }
+            }
+            else
+            {
+                yield return word;
+            }
+        }
+    }
+
+    // Just enough to match "placement" with "placements" and "plan" with "plans"; never touches "-ss" words.
+    private static string Singular(string word) =>
+        word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) ? word[..^1] : word;
+
+    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'\u2019-]*")]
+    private static partial Regex WordPattern();
+}
