@@ -20,7 +20,8 @@ public static class ConversationServiceCollectionExtensions
         builder.Services.AddSingleton(services => new QuestionAnswerer(
             services.GetRequiredService<QuestionInterpreter>(),
             services.GetService<IChatClient>() is null ? null : ActivatorUtilities.CreateInstance<ModelQuestionReader>(services)));
-        builder.Services.AddSingleton<IMessageResponder, MemberResponder>();
+        // Scoped: it hands routing requests to the Routing feature's scoped service when that is registered.
+        builder.Services.AddScoped<IMessageResponder, MemberResponder>();
 
         // The model is optional help: registered only when configured, so nothing depends on it.
         var ai = builder.Configuration.GetSection("Ai").Get<AiOptions>() ?? new AiOptions();

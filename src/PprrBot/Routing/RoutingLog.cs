@@ -38,4 +38,13 @@ internal static partial class RoutingLog
 
     [LoggerMessage(EventId = 5012, Level = LogLevel.Error, Message = "Outbox pass failed; it runs again at the next tick")]
     public static partial void OutboxFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5013, Level = LogLevel.Information, Message = "Officer {UserId} cannot be reached in Teams (create conversation refused with {StatusCode} {Code}); falling back to e-mail")]
+    public static partial void NotReachableInTeams(ILogger logger, string userId, int? statusCode, string? code);
+
+    [LoggerMessage(EventId = 5014, Level = LogLevel.Information, Message = "Routing e-mail accepted by the SMTP server")]
+    public static partial void EmailSent(ILogger logger);
+
+    [LoggerMessage(EventId = 5015, Level = LogLevel.Warning, Message = "Outbox message {OutboxId} was delivered but this instance had lost its claim; another instance may send it again")]
+    public static partial void ClaimLost(ILogger logger, long outboxId);
 }
