@@ -567,7 +567,6 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
         {
             Index = new MeasureIndex(snapshot, vocabulary);
             Periods = snapshot.Measures.SelectMany(m => m.Results).Select(r => r.Period).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            UsualOwner = snapshot.Measures.GroupBy(m => m.Measure.OwnerRole).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
             foreach (var line in snapshot.Finance)
             {
                 _lineOnlyConcepts[line] = [.. Index.TopicWords(line.Line)];
@@ -604,9 +603,6 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
 
         /// <summary>Every period label the data holds, for reading "2019/20" in a question.</summary>
         public IReadOnlyList<string> Periods { get; }
-
-        /// <summary>The role that owns most measures: where a performance question goes when none is named.</summary>
-        public string? UsualOwner { get; }
 
         /// <summary>A word the bot understands even though no measure uses it (money lines, contacts, cues).</summary>
         public bool IsOtherKnownWord(string word) => _otherKnownWords.Contains(word);
