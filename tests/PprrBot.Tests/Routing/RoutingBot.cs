@@ -31,15 +31,18 @@ internal sealed class RoutingBot : IAsyncDisposable
     public const string Performance = "Strategy and Performance Manager";
     public const string ChildrenFinance = "CSS Manager (Specialist) Finance – Children's Social Care";
 
-    private RoutingBot(BotTestAdapter adapter, FakeTimeProvider time)
+    private readonly TimeProvider _time;
+
+    private RoutingBot(BotTestAdapter adapter, TimeProvider time)
     {
         Adapter = adapter;
-        Time = time;
+        _time = time;
     }
 
     public BotTestAdapter Adapter { get; }
 
-    public FakeTimeProvider Time { get; }
+    /// <summary>The fake clock (every test but those that need real HTTP retries uses one).</summary>
+    public FakeTimeProvider Time => (FakeTimeProvider)_time;
 
     public RecordingConnector Connector => Adapter.Connector;
 
@@ -58,7 +61,7 @@ internal sealed class RoutingBot : IAsyncDisposable
     public static string NewSqliteFile() => Path.Combine(Path.GetTempPath(), $"pprr-routing-{Guid.NewGuid():N}.db");
 
     public static async Task<RoutingBot> StartAsync(
-        FakeTimeProvider time,
+        TimeProvider time,
         string? sqliteFile = null,
         string? postgres = null,
         IDictionary<string, string?>? configuration = null,
@@ -102,6 +105,7 @@ internal sealed class RoutingBot : IAsyncDisposable
         }
 
         adapter.Services.GetRequiredService<PprrSnapshotStore>().Swap(SampleDataSet.LoadSnapshot(time.GetUtcNow()));
+        _ = adapter.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SmtpOptions>>().Value;
         return new RoutingBot(adapter, time);
     }
 
@@ -137,11 +141,29 @@ internal sealed class RoutingBot : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<RoutingOutboxWorker>().RunOnceAsync(TestContext.Current.CancellationToken);
     }
 
+    /// <summary>The member presses Send on a confirmation card (identified by <paramref name="cardId"/>) for the given officer.</summary>
+    public async Task<Activity> SendQuestionAsync(string question, string officerRole, string cardId, string? code = "CFE34") =>
+        Assert.Single(await SubmitQuestionAsync(question, officerRole, cardId, code));
+
+    /// <summary>As <see cref="SendQuestionAsync"/>, returning whatever the recording connector saw in reply.</summary>
+    public async Task<IReadOnlyList<Activity>> SubmitQuestionAsync(string question, string officerRole, string cardId, string? code = "CFE34")
+    {
+        Adapter.User = Member;
+        Adapter.ConversationId = MemberConversationId;
+        var data = new JsonObject { ["pprr"] = RoutingCards.SendVerb, [RoutingCards.QuestionInput] = question, [RoutingCards.OfficerInput] = officerRole };
+        if (code is not null)
+        {
+            data["code"] = code;
+        }
+
+        return await Adapter.SubmitAsync(data, cardActivityId: cardId);
+    }
+
     /// <summary>Runs the reminder sweep once at the fake clock's time, as the routing clock would.</summary>
     public async Task<int> SweepAsync()
     {
         await using var scope = Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ReminderSweep>().RunOnceAsync(Time.GetUtcNow(), TestContext.Current.CancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<ReminderSweep>().RunOnceAsync(_time.GetUtcNow(), TestContext.Current.CancellationToken);
     }
 
     public async Task<RoutedQuestion?> QuestionAsync(string reference)
