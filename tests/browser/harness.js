@@ -10,6 +10,7 @@ const { chromium } = require("playwright-core");
 const repo = path.resolve(__dirname, "..", "..");
 const ports = { bot: 3979, playground: 56150 };
 const screenshots = path.join(repo, ".ci", "out", "screenshots");
+const kept = path.join(repo, "docs", "screenshots");
 
 // The Playground listens on every interface by default; this preload pins it to loopback.
 const forceLoopback = process.env.FORCE_LOOPBACK_JS ?? path.resolve(repo, "..", "shared", "tools", "force-loopback.js");
@@ -106,9 +107,14 @@ async function send(page, text) {
   await page.getByRole("button", { name: "Send Message" }).click();
 }
 
-async function screenshot(page, name) {
+/** Saves a screenshot under .ci/out/screenshots; with keep, also under docs/screenshots (committed, shown in the README). */
+async function screenshot(page, name, { keep = false } = {}) {
   const file = path.join(screenshots, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
+  if (keep) {
+    fs.mkdirSync(kept, { recursive: true });
+    fs.copyFileSync(file, path.join(kept, `${name}.png`));
+  }
   return file;
 }
 

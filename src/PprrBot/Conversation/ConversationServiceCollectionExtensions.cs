@@ -4,6 +4,7 @@ using Azure.Identity;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using PprrBot.Data.ReadModel;
 using PprrBot.Protocol;
 
 namespace PprrBot.Conversation;
@@ -14,6 +15,9 @@ public static class ConversationServiceCollectionExtensions
     {
         builder.Services.AddOptions<AiOptions>().BindConfiguration("Ai").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
+
+        // Answers come from the data feature's snapshot; an empty one when the bot runs without data (tests, tools).
+        builder.Services.TryAddSingleton<PprrSnapshotStore>();
         builder.Services.AddSingleton(FieldVocabulary.Default);
         builder.Services.AddSingleton(IntentCues.Default);
         builder.Services.AddSingleton<QuestionInterpreter>();
