@@ -180,7 +180,7 @@ internal sealed class RoutingOutboxWorker(INotificationOutbox outbox, RoutingDel
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 var retryAt = time.GetUtcNow() + Backoff(message.Attempts + 1);
-                RoutingLog.DeliveryFailed(logger, message.Id, message.RoutedQuestionId, ex);
+                RoutingLog.DeliveryFailed(logger, message.Id, message.RoutedQuestionId, ex.GetType().Name, (ex as ConnectorException)?.StatusCode);
                 await outbox.MarkFailedAsync(_instanceId, message.Id, ex.GetType().Name, retryAt, cancellationToken);
             }
         }

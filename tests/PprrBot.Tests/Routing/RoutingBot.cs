@@ -146,7 +146,8 @@ internal sealed class RoutingBot : IAsyncDisposable
         Assert.Single(await SubmitQuestionAsync(question, officerRole, cardId, code));
 
     /// <summary>As <see cref="SendQuestionAsync"/>, returning whatever the recording connector saw in reply.</summary>
-    public async Task<IReadOnlyList<Activity>> SubmitQuestionAsync(string question, string officerRole, string cardId, string? code = "CFE34")
+    /// <param name="serviceUrl">Where the member's Teams client is (the adapter's by default).</param>
+    public async Task<IReadOnlyList<Activity>> SubmitQuestionAsync(string question, string officerRole, string cardId, string? code = "CFE34", string? serviceUrl = null)
     {
         Adapter.User = Member;
         Adapter.ConversationId = MemberConversationId;
@@ -156,7 +157,11 @@ internal sealed class RoutingBot : IAsyncDisposable
             data["code"] = code;
         }
 
-        return await Adapter.SubmitAsync(data, cardActivityId: cardId);
+        var activity = Adapter.NewActivity("message");
+        activity.ServiceUrl = serviceUrl ?? activity.ServiceUrl;
+        activity.Value = System.Text.Json.JsonSerializer.SerializeToElement(data, ProtocolJsonContext.Default.JsonObject);
+        activity.ReplyToId = cardId;
+        return await Adapter.SendActivityAsync(activity);
     }
 
     /// <summary>Runs the reminder sweep once at the fake clock's time, as the routing clock would.</summary>

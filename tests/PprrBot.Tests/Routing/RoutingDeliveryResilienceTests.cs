@@ -56,8 +56,9 @@ public sealed class RoutingDeliveryResilienceTests
     [Fact]
     public async Task ThrottledSendIsRetriedByTheConnectorAndTheOfficerGetsTheCardOnce()
     {
-        // The real connector client over HTTP: create the chat, then 429 (Retry-After 1 s), then accepted.
-        await using var server = await LocalConnectorServer.StartAsync(Behaviour.Ok, Behaviour.Throttled(1), Behaviour.Ok);
+        // The real connector client over HTTP: the member's acknowledgement, the officer's chat created, then the
+        // officer's card throttled (429, Retry-After 1 s) and accepted on the retry.
+        await using var server = await LocalConnectorServer.StartAsync(Behaviour.Ok, Behaviour.Ok, Behaviour.Throttled(1), Behaviour.Ok);
         await using var bot = await RoutingBot.StartAsync(
             TimeProvider.System,
             configuration: new Dictionary<string, string?>
@@ -71,8 +72,7 @@ public sealed class RoutingDeliveryResilienceTests
                 services.RemoveAll<IConnectorClient>();
                 services.AddSingleton<IConnectorClient, ConnectorClient>();
             });
-        // Saved before the acknowledgement, which goes to the member's (unreachable here) service URL.
-        await bot.SubmitQuestionAsync(Question, RoutingBot.Performance, "confirmation-1");
+        await bot.SubmitQuestionAsync(Question, RoutingBot.Performance, "confirmation-1", serviceUrl: server.ServiceUrl);
 
         var delivered = await bot.DeliverAsync();
         var again = await bot.DeliverAsync();
@@ -81,6 +81,7 @@ public sealed class RoutingDeliveryResilienceTests
         var officerPosts = server.Received.Where(r => r.Method == "POST" && r.Body.Contains("Question PQ-0001 for you", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, officerPosts.Count);
         Assert.Equal(2, delivered);
+        Assert.Contains(server.Received, r => r.Body.Contains("Question sent: PQ-0001", StringComparison.Ordinal));
         Assert.Equal(0, again);
         var officerRow = (await bot.OutboxAsync()).First(m => m.DedupeKey == "PQ-0001:officer-card:1");
         Assert.NotNull(officerRow.SentAt);
