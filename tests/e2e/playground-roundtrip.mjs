@@ -98,7 +98,9 @@ async function main() {
     socket.addEventListener('error', () => reject(new Error('could not open the Playground WebSocket')), { once: true });
   });
 
-  const isHelp = (message) => typeof message?.text === 'string' && message.text.includes('PprrBot');
+  // The bot greets "hello" with its help card: what the member reads is the card's fallback text.
+  const said = (message) => message?.text ?? message?.attachments?.[0]?.content?.fallbackText ?? '';
+  const isHelp = (message) => said(message).includes('Ask me about');
   const reply = waitForBotReply(socket, isHelp, 30_000);
   const sent = performance.now();
   const post = await fetch(`${playground}/_conversation/v1/conversations/${conversationId}/messages`, {
@@ -112,7 +114,7 @@ async function main() {
   socket.close();
 
   const seconds = (ms) => (ms / 1000).toFixed(1);
-  console.log(`Playground round trip passed: the bot answered "${message.text.slice(0, 60)}..."`);
+  console.log(`Playground round trip passed: the bot answered "${said(message).slice(0, 60)}..."`);
   console.log(`  bot start (dotnet run) to healthy:          ${seconds(botReady - botStart)} s`);
   console.log(`  message sent to reply shown in Playground:  ${Math.round(answered - sent)} ms`);
   console.log(`  bot start to first answered message:        ${seconds(answered - botStart)} s`);
