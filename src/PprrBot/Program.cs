@@ -4,6 +4,7 @@ using PprrBot.Data;
 using PprrBot.Health;
 using PprrBot.Protocol;
 using PprrBot.Routing;
+using PprrBot.Summaries;
 
 // `pprrbot import|ask|...` runs a command and exits; no arguments (or host arguments) runs the service.
 if (PprrCommandLine.IsCommand(args))
@@ -17,6 +18,7 @@ builder.AddPprrData();
 builder.AddProtocol();
 builder.AddConversation();
 builder.AddRouting();
+builder.AddSummaries();
 builder.AddHealth();
 
 var app = builder.Build();

@@ -3,6 +3,7 @@ using PprrBot.Cards;
 using PprrBot.Data.ReadModel;
 using PprrBot.Protocol;
 using PprrBot.Routing;
+using PprrBot.Summaries;
 
 namespace PprrBot.Conversation;
 
@@ -11,7 +12,13 @@ namespace PprrBot.Conversation;
 /// Answers come from the in-memory snapshot, so they never wait on the database; routing (questions to officers,
 /// "my questions") goes to the Routing feature when it is registered.
 /// </summary>
-internal sealed class MemberResponder(PprrSnapshotStore store, QuestionAnswerer answerer, ILogger<MemberResponder> logger, RoutingService? routing = null) : IMessageResponder
+internal sealed class MemberResponder(
+    PprrSnapshotStore store,
+    QuestionAnswerer answerer,
+    ILogger<MemberResponder> logger,
+    RoutingService? routing = null,
+    ChairBriefResponder? briefs = null,
+    MeetingPackOffer? meetingPack = null) : IMessageResponder
 {
     public async ValueTask<IReadOnlyList<BotMessage>> RespondAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
@@ -19,6 +26,11 @@ internal sealed class MemberResponder(PprrSnapshotStore store, QuestionAnswerer 
         {
             ConversationLog.Routed(logger, message.ConversationId, message.ActivityId);
             return [routed];
+        }
+
+        if (meetingPack is not null && message.Value is null && await meetingPack.TryOfferFromTextAsync(message, cancellationToken) is { } pack)
+        {
+            return [pack];
         }
 
         var snapshot = store.Current;
@@ -34,6 +46,12 @@ internal sealed class MemberResponder(PprrSnapshotStore store, QuestionAnswerer 
         }
 
         ConversationLog.Answered(logger, message.ConversationId, message.ActivityId, answer.Intent, answer.Codes);
+        if (briefs is not null && answer.Question.Intent == Intent.ChairBrief)
+        {
+            // The chair's brief adds tonight's routed questions and, when configured, the model's checked wording.
+            return [await briefs.RespondAsync(answer.Question, cancellationToken)];
+        }
+
         return answer.Messages;
     }
 
