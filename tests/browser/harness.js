@@ -10,6 +10,7 @@ const { chromium } = require("playwright-core");
 const repo = path.resolve(__dirname, "..", "..");
 const ports = { bot: 3979, playground: 56150 };
 const screenshots = path.join(repo, ".ci", "out", "screenshots");
+const kept = path.join(repo, "docs", "screenshots");
 
 // The Playground listens on every interface by default; this preload pins it to loopback.
 const forceLoopback = process.env.FORCE_LOOPBACK_JS ?? path.resolve(repo, "..", "shared", "tools", "force-loopback.js");
@@ -51,6 +52,11 @@ async function waitFor(description, probe, timeoutMs) {
 /** Starts the bot from the built dll and waits for /healthz. */
 async function startBot() {
   const dll = path.join(repo, "src", "PprrBot", "bin", "Debug", "net10.0", "pprrbot.dll");
+  // A fresh database each run, so the first question is PQ-0001 and nothing is left in the source tree.
+  const database = path.join(screenshots, "pprrbot.db");
+  for (const file of [database, `${database}-shm`, `${database}-wal`]) {
+    fs.rmSync(file, { force: true });
+  }
   const bot = startProcess("bot", "dotnet", [dll], {
     cwd: path.join(repo, "src", "PprrBot"),
     env: {
@@ -59,6 +65,7 @@ async function startBot() {
       Urls: `http://127.0.0.1:${ports.bot}`,
       Bot__AllowUnauthenticatedLocalRequests: "true",
       Bot__AppId: "",
+      Data__SqlitePath: database,
     },
   });
   await waitFor("the bot's /healthz", async () => (await fetch(`http://127.0.0.1:${ports.bot}/healthz`)).ok, 60_000);
@@ -106,9 +113,17 @@ async function send(page, text) {
   await page.getByRole("button", { name: "Send Message" }).click();
 }
 
-async function screenshot(page, name) {
+/**
+ * Saves a screenshot under .ci/out/screenshots. With keep, and UPDATE_DOC_SCREENSHOTS=1, also under docs/screenshots
+ * (committed, shown in the README), so a CI run leaves the tree as it was.
+ */
+async function screenshot(page, name, { keep = false } = {}) {
   const file = path.join(screenshots, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
+  if (keep && process.env.UPDATE_DOC_SCREENSHOTS === "1") {
+    fs.mkdirSync(kept, { recursive: true });
+    fs.copyFileSync(file, path.join(kept, `${name}.png`));
+  }
   return file;
 }
 

@@ -45,6 +45,9 @@ public sealed class RoutedQuestion
 
     public DateOnly? MeetingDate { get; set; }
 
+    /// <summary>The meeting the question came too late for, when it was dated for a later one (or the service level).</summary>
+    public DateOnly? MissedMeetingDate { get; set; }
+
     public DateOnly AnswerBy { get; set; }
 
     public RoutedQuestionStatus Status { get; set; }
@@ -67,6 +70,9 @@ public sealed class RoutedQuestion
     public DateTimeOffset? EscalatedAt { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Optimistic concurrency: incremented by every save, which fails if someone else saved first.</summary>
+    public int Version { get; set; }
 
     public List<RoutedQuestionEvent> History { get; set; } = [];
 }

@@ -11,4 +11,7 @@ internal static partial class ConversationLog
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "The model could not be asked; the deterministic reading stands")]
     public static partial void ModelFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Handed activity {ActivityId} in conversation {ConversationId} to routing")]
+    public static partial void Routed(ILogger logger, string conversationId, string activityId);
 }

@@ -4,6 +4,7 @@ using Azure.Identity;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using PprrBot.Data.ReadModel;
 using PprrBot.Protocol;
 
 namespace PprrBot.Conversation;
@@ -14,13 +15,17 @@ public static class ConversationServiceCollectionExtensions
     {
         builder.Services.AddOptions<AiOptions>().BindConfiguration("Ai").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
+
+        // Answers come from the data feature's snapshot; an empty one when the bot runs without data (tests, tools).
+        builder.Services.TryAddSingleton<PprrSnapshotStore>();
         builder.Services.AddSingleton(FieldVocabulary.Default);
         builder.Services.AddSingleton(IntentCues.Default);
         builder.Services.AddSingleton<QuestionInterpreter>();
         builder.Services.AddSingleton(services => new QuestionAnswerer(
             services.GetRequiredService<QuestionInterpreter>(),
             services.GetService<IChatClient>() is null ? null : ActivatorUtilities.CreateInstance<ModelQuestionReader>(services)));
-        builder.Services.AddSingleton<IMessageResponder, MemberResponder>();
+        // Scoped: it hands routing requests to the Routing feature's scoped service when that is registered.
+        builder.Services.AddScoped<IMessageResponder, MemberResponder>();
 
         // The model is optional help: registered only when configured, so nothing depends on it.
         var ai = builder.Configuration.GetSection("Ai").Get<AiOptions>() ?? new AiOptions();

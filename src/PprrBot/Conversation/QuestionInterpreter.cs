@@ -5,6 +5,7 @@ using PprrBot.Data.Contacts;
 using PprrBot.Data.Finance;
 using PprrBot.Data.Measures;
 using PprrBot.Data.ReadModel;
+using PprrBot.Routing;
 
 namespace PprrBot.Conversation;
 
@@ -65,12 +66,12 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
 
         if (cues.Has("contact", padded))
         {
-            return question with { Intent = Intent.ContactLookup, Contacts = ChooseContacts(topics, money, codes, matches, catalogue, snapshot, forRouting: false) };
+            return question with { Intent = Intent.ContactLookup, Contacts = ChooseContacts(topics, money, codes, matches, catalogue, snapshot) };
         }
 
         if (cues.Has("route", padded))
         {
-            return WithMeasures(question with { Intent = Intent.RouteQuestion, Contacts = ChooseContacts(topics, money, codes, matches, catalogue, snapshot, forRouting: true) }, codes, matches, catalogue, money ? 2.5 : 0);
+            return WithMeasures(question with { Intent = Intent.RouteQuestion, Contacts = ChooseRoutingContacts(text, money, codes, matches, snapshot) }, codes, matches, catalogue, money ? 2.5 : 0);
         }
 
         if (cues.Has("definition", padded) || IsBareWhatIs(corrected, hasMeasure, codes.Count > 0))
@@ -467,13 +468,26 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
         return question with { FinanceLines = total, FinanceService = FinanceLine.PortfolioTotalService, FinancePeriod = financePeriod };
     }
 
-    private static List<Contact> ChooseContacts(List<string> concepts, bool money, List<MeasureView> codes, List<MeasureMatch> matches, Catalogue catalogue, PprrSnapshot snapshot, bool forRouting)
+    /// <summary>
+    /// The officer a question to route goes to, then Democratic Services (copied on every routed question). The choice
+    /// itself is routing's (<see cref="OfficerChooser"/>): the measure's owner, else the contacts' areas.
+    /// </summary>
+    private static List<Contact> ChooseRoutingContacts(string text, bool money, List<MeasureView> codes, List<MeasureMatch> matches, PprrSnapshot snapshot)
     {
-        var candidates = snapshot.Contacts
-            .Where(c => !forRouting || (!string.Equals(c.Role, Contact.DemocraticServicesRole, StringComparison.OrdinalIgnoreCase) && (c.Email is not null || c.TeamsUserId is not null)))
-            .ToList();
+        var measure = money ? null : codes.FirstOrDefault() ?? (matches.Count > 0 && matches[0].Score >= MinimumMeasureScore ? matches[0].Measure : null);
+        var start = RouteRequestText.TryParse(text) ?? new RouteStart(text);
+        var result = new List<Contact> { OfficerChooser.Choose(snapshot, measure?.Measure.OwnerRole, $"{start.OfficerHint} {start.QuestionText}").Officer };
+        if (snapshot.ContactForRole(Contact.DemocraticServicesRole) is { } democraticServices)
+        {
+            result.Add(democraticServices);
+        }
 
-        var scored = candidates
+        return result;
+    }
+
+    private static List<Contact> ChooseContacts(List<string> concepts, bool money, List<MeasureView> codes, List<MeasureMatch> matches, Catalogue catalogue, PprrSnapshot snapshot)
+    {
+        var scored = snapshot.Contacts
             .Select(c => (Contact: c, Score: catalogue.ContactConcepts(c).Intersect(concepts).Sum(catalogue.ContactIdf)))
             .OrderByDescending(x => x.Score)
             .ToList();
@@ -493,19 +507,7 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
             chosen = scored[0].Contact;
         }
 
-        if (chosen is null && forRouting)
-        {
-            // The performance contact owns most measures: the default for a question about performance.
-            chosen = catalogue.UsualOwner is null ? null : snapshot.ContactForRole(catalogue.UsualOwner);
-        }
-
-        var result = chosen is null ? new List<Contact>() : [chosen];
-        if (forRouting && snapshot.ContactForRole(Contact.DemocraticServicesRole) is { } democraticServices && !result.Contains(democraticServices))
-        {
-            result.Add(democraticServices);
-        }
-
-        return result;
+        return chosen is null ? [] : [chosen];
     }
 
     /// <summary>Codes as typed: "CFE21", "cfe 21", "CFE-21", "cfe8".</summary>
@@ -565,7 +567,6 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
         {
             Index = new MeasureIndex(snapshot, vocabulary);
             Periods = snapshot.Measures.SelectMany(m => m.Results).Select(r => r.Period).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            UsualOwner = snapshot.Measures.GroupBy(m => m.Measure.OwnerRole).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
             foreach (var line in snapshot.Finance)
             {
                 _lineOnlyConcepts[line] = [.. Index.TopicWords(line.Line)];
@@ -602,9 +603,6 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
 
         /// <summary>Every period label the data holds, for reading "2019/20" in a question.</summary>
         public IReadOnlyList<string> Periods { get; }
-
-        /// <summary>The role that owns most measures: where a performance question goes when none is named.</summary>
-        public string? UsualOwner { get; }
 
         /// <summary>A word the bot understands even though no measure uses it (money lines, contacts, cues).</summary>
         public bool IsOtherKnownWord(string word) => _otherKnownWords.Contains(word);

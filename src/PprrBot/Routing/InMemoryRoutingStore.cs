@@ -135,31 +135,41 @@ internal sealed class InMemoryRoutingStore : IRoutingStore, INotificationOutbox
         }
     }
 
-    public Task MarkSentAsync(long id, string? resultId, DateTimeOffset sentAt, CancellationToken cancellationToken)
+    public Task<bool> MarkSentAsync(string instanceId, long id, string? resultId, DateTimeOffset sentAt, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
             var m = _outbox.Single(o => o.Id == id);
+            if (m.LockedBy != instanceId || m.SentAt is not null)
+            {
+                return Task.FromResult(false);
+            }
+
             m.SentAt = sentAt;
             m.ResultId = resultId;
             m.Attempts++;
             m.LockedBy = null;
             m.LockedUntil = null;
-            return Task.CompletedTask;
+            return Task.FromResult(true);
         }
     }
 
-    public Task MarkFailedAsync(long id, string error, DateTimeOffset retryAt, CancellationToken cancellationToken)
+    public Task<bool> MarkFailedAsync(string instanceId, long id, string error, DateTimeOffset retryAt, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
             var m = _outbox.Single(o => o.Id == id);
+            if (m.LockedBy != instanceId || m.SentAt is not null)
+            {
+                return Task.FromResult(false);
+            }
+
             m.Attempts++;
             m.LastError = error;
             m.DueAt = retryAt;
             m.LockedBy = null;
             m.LockedUntil = null;
-            return Task.CompletedTask;
+            return Task.FromResult(true);
         }
     }
 

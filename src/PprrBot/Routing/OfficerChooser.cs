@@ -14,6 +14,9 @@ public enum OfficerChoiceBasis
 
     /// <summary>Nothing matched: a question about the report's figures goes to the performance officer.</summary>
     Default,
+
+    /// <summary>Already chosen: by the reading of a typed question, or by the card the member pressed.</summary>
+    Named,
 }
 
 /// <summary>Who a question goes to, why, and the others the member may pick instead.</summary>
@@ -60,12 +63,17 @@ internal static partial class OfficerChooser
         ["schools"] = ["school"],
     };
 
-    public static OfficerChoice Choose(PprrSnapshot snapshot, string? ownerRole, string questionText)
+    public static OfficerChoice Choose(PprrSnapshot snapshot, string? ownerRole, string questionText, string? namedRole = null)
     {
         var candidates = Candidates(snapshot);
         if (candidates.Count == 0)
         {
             throw new InvalidOperationException("The contacts data names no officer who answers questions.");
+        }
+
+        if (namedRole is not null && candidates.FirstOrDefault(c => SameRole(c.Role, namedRole)) is { } named)
+        {
+            return new OfficerChoice(named, OfficerChoiceBasis.Named, candidates, BestArea(named, questionText));
         }
 
         if (ownerRole is not null && snapshot.ContactForRole(ownerRole) is { } owner)
@@ -95,6 +103,9 @@ internal static partial class OfficerChooser
             .Where(c => !string.IsNullOrWhiteSpace(c.Email) || !string.IsNullOrWhiteSpace(c.TeamsUserId))
             .Where(c => !IsDemocraticServices(c))
             .ToList();
+
+    public static bool SameRole(string a, string b) =>
+        string.Equals(PprrSnapshot.Normalise(a), PprrSnapshot.Normalise(b), StringComparison.OrdinalIgnoreCase);
 
     public static bool IsDemocraticServices(Contact contact) =>
         string.Equals(PprrSnapshot.Normalise(contact.Role), Contact.DemocraticServicesRole, StringComparison.OrdinalIgnoreCase);

@@ -4,7 +4,8 @@ namespace PprrBot.Routing;
 
 /// <summary>What a member wants routed: the question and what it is about.</summary>
 /// <param name="OfficerHint">Who the member named ("finance officer"), used as extra words for choosing the officer.</param>
-public sealed record RouteStart(string QuestionText, string? MeasureCode = null, string? Period = null, string? Topic = null, string? OfficerHint = null);
+/// <param name="OfficerRole">The officer already chosen (by the reading of a typed question, or a card's button), if any.</param>
+public sealed record RouteStart(string QuestionText, string? MeasureCode = null, string? Period = null, string? Topic = null, string? OfficerHint = null, string? OfficerRole = null);
 
 /// <summary>Which list of routed questions a member typed for.</summary>
 public enum QuestionListRequest

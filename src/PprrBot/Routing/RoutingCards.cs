@@ -141,6 +141,13 @@ internal static class RoutingCards
             Quote(Text(question.QuestionText)),
         };
         var sentence = $"Question {question.Reference} has gone to {who}, to be answered by {LongDate(question.AnswerBy)}.";
+        if (question.MissedMeetingDate is { } missed)
+        {
+            var late = $"It came too late for the meeting on {LongDate(missed)}, so it is dated for {(question.MeetingDate is { } next ? $"the meeting on {LongDate(next)}" : "the usual service level")}.";
+            body.Insert(2, Text(late, color: "Attention"));
+            sentence = $"{sentence} {late}";
+        }
+
         return BotMessage.ForCard(Card(body, sentence, $"{sentence} Democratic Services has a copy."), $"Question {question.Reference} sent");
     }
 

@@ -37,10 +37,11 @@ public interface INotificationOutbox
     /// <summary>Claims up to <paramref name="max"/> unsent messages due by <paramref name="now"/> whose lease is free, for <paramref name="lease"/>.</summary>
     Task<IReadOnlyList<OutboxMessage>> ClaimAsync(string instanceId, int max, TimeSpan lease, DateTimeOffset now, CancellationToken cancellationToken);
 
-    Task MarkSentAsync(long id, string? resultId, DateTimeOffset sentAt, CancellationToken cancellationToken);
+    /// <returns>False when <paramref name="instanceId"/> no longer holds the claim (its lease ran out and another instance took it).</returns>
+    Task<bool> MarkSentAsync(string instanceId, long id, string? resultId, DateTimeOffset sentAt, CancellationToken cancellationToken);
 
     /// <summary>Counts the attempt, keeps the error (no message text in it) and releases the lease until <paramref name="retryAt"/>.</summary>
-    Task MarkFailedAsync(long id, string error, DateTimeOffset retryAt, CancellationToken cancellationToken);
+    Task<bool> MarkFailedAsync(string instanceId, long id, string error, DateTimeOffset retryAt, CancellationToken cancellationToken);
 }
 
 public enum DeliveryResult
@@ -154,6 +155,9 @@ internal sealed class RoutingOutboxWorker(INotificationOutbox outbox, RoutingDel
 
     private readonly string _instanceId = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
+    /// <summary>This worker's claim name: unique per worker, so two instances (or two workers) never share a lease.</summary>
+    public string InstanceId => _instanceId;
+
     /// <returns>How many messages were delivered (sent or e-mailed).</returns>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
@@ -163,7 +167,11 @@ internal sealed class RoutingOutboxWorker(INotificationOutbox outbox, RoutingDel
             try
             {
                 var (result, sent) = await delivery.DeliverAsync(message, cancellationToken);
-                await outbox.MarkSentAsync(message.Id, sent?.ActivityId, time.GetUtcNow(), cancellationToken);
+                if (!await outbox.MarkSentAsync(_instanceId, message.Id, sent?.ActivityId, time.GetUtcNow(), cancellationToken))
+                {
+                    RoutingLog.ClaimLost(logger, message.Id);
+                }
+
                 if (result != DeliveryResult.Undeliverable)
                 {
                     delivered++;
@@ -172,8 +180,8 @@ internal sealed class RoutingOutboxWorker(INotificationOutbox outbox, RoutingDel
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 var retryAt = time.GetUtcNow() + Backoff(message.Attempts + 1);
-                RoutingLog.DeliveryFailed(logger, message.Id, message.RoutedQuestionId, ex);
-                await outbox.MarkFailedAsync(message.Id, ex.GetType().Name, retryAt, cancellationToken);
+                RoutingLog.DeliveryFailed(logger, message.Id, message.RoutedQuestionId, ex.GetType().Name, (ex as ConnectorException)?.StatusCode);
+                await outbox.MarkFailedAsync(_instanceId, message.Id, ex.GetType().Name, retryAt, cancellationToken);
             }
         }
 

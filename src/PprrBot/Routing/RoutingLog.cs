@@ -33,9 +33,19 @@ internal static partial class RoutingLog
     [LoggerMessage(EventId = 5010, Level = LogLevel.Warning, Message = "Delivery for routed question {QuestionId} was sent but not recorded in its history (changed meanwhile)")]
     public static partial void DeliveryNotRecorded(ILogger logger, int questionId);
 
-    [LoggerMessage(EventId = 5011, Level = LogLevel.Warning, Message = "Outbox message {OutboxId} (routed question {QuestionId}) not delivered; it will be tried again")]
-    public static partial void DeliveryFailed(ILogger logger, long outboxId, int? questionId, Exception exception);
+    // The error's type and status only: a mail server's or connector's message may quote an address or the text.
+    [LoggerMessage(EventId = 5011, Level = LogLevel.Warning, Message = "Outbox message {OutboxId} (routed question {QuestionId}) not delivered ({Error}, status {StatusCode}); it will be tried again")]
+    public static partial void DeliveryFailed(ILogger logger, long outboxId, int? questionId, string error, int? statusCode);
 
     [LoggerMessage(EventId = 5012, Level = LogLevel.Error, Message = "Outbox pass failed; it runs again at the next tick")]
     public static partial void OutboxFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 5013, Level = LogLevel.Information, Message = "Officer {UserId} cannot be reached in Teams (create conversation refused with {StatusCode} {Code}); falling back to e-mail")]
+    public static partial void NotReachableInTeams(ILogger logger, string userId, int? statusCode, string? code);
+
+    [LoggerMessage(EventId = 5014, Level = LogLevel.Information, Message = "Routing e-mail accepted by the SMTP server")]
+    public static partial void EmailSent(ILogger logger);
+
+    [LoggerMessage(EventId = 5015, Level = LogLevel.Warning, Message = "Outbox message {OutboxId} was delivered but this instance had lost its claim; another instance may send it again")]
+    public static partial void ClaimLost(ILogger logger, long outboxId);
 }

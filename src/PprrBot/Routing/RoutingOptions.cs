@@ -2,9 +2,11 @@ using System.ComponentModel.DataAnnotations;
 
 namespace PprrBot.Routing;
 
-/// <summary>Deadlines, reminders and who may act on routed questions. Section "RoutingOptions".</summary>
+/// <summary>Deadlines, reminders and who may act on routed questions. Section "Routing".</summary>
 public sealed class RoutingOptions
 {
+    public const string SectionName = "Routing";
+
     /// <summary>Clear working days between the answer-by date and the meeting (neither day counts).</summary>
     [Range(0, 30)]
     public int ClearWorkingDays { get; set; } = 3;
@@ -31,6 +33,14 @@ public sealed class RoutingOptions
         new(2022, 9, 19),
         new(2023, 5, 8),
     ];
+
+    /// <summary>
+    /// Where to create an officer's 1:1 chat when none is known yet (protocol.md §3.4): the Teams global endpoint.
+    /// Government clouds use their own (GCC: https://smba.infra.gcc.teams.microsoft.com/teams).
+    /// </summary>
+    [Required]
+    [Url]
+    public string TeamsServiceUrl { get; set; } = "https://smba.trafficmanager.net/teams/";
 
     /// <summary>Officers by contact role and Entra object id, for officers without a Teams id in the contacts data.</summary>
     [Required]

@@ -37,7 +37,7 @@ internal sealed partial class RoutingService(
         switch (verb)
         {
             case RoutingCards.StartVerb:
-                return await PrepareAsync(message.From, new RouteStart("", Str(value, "code"), Str(value, "period")), cancellationToken);
+                return await PrepareAsync(message.From, new RouteStart(Str(value, "question") ?? "", Str(value, "code"), Str(value, "period"), OfficerRole: Str(value, "role")), cancellationToken);
             case RoutingCards.SendVerb:
                 return await SendAsync(message, cancellationToken);
             case RoutingCards.CancelVerb:
@@ -59,9 +59,15 @@ internal sealed partial class RoutingService(
         }
     }
 
-    /// <summary>A typed request ("ask the finance officer why ..."); null when the text is not one.</summary>
-    public async ValueTask<BotMessage?> TryStartFromTextAsync(IncomingMessage message, CancellationToken cancellationToken) =>
-        RouteRequestText.TryParse(message.Text) is { } start ? await PrepareAsync(message.From, start, cancellationToken) : null;
+    /// <summary>
+    /// A typed question that Conversation read as one to route ("ask the finance officer why ..."): the reading names
+    /// the officer and the measure; the card pre-fills the question without the request words.
+    /// </summary>
+    public ValueTask<BotMessage> StartFromTextAsync(Sender member, string text, string? measureCode, string? officerRole, CancellationToken cancellationToken)
+    {
+        var start = RouteRequestText.TryParse(text) ?? new RouteStart(text.Trim());
+        return PrepareAsync(member, start with { MeasureCode = measureCode, OfficerRole = officerRole }, cancellationToken);
+    }
 
     /// <summary>"my questions", "questions for the 9 December meeting", "questions for the committee"; null when the text is none of these.</summary>
     public async ValueTask<BotMessage?> TryListFromTextAsync(IncomingMessage message, CancellationToken cancellationToken)
@@ -102,7 +108,7 @@ internal sealed partial class RoutingService(
             ownerRole = measure.Measure.OwnerRole;
         }
 
-        var officer = OfficerChooser.Choose(snapshot, ownerRole, $"{start.OfficerHint} {start.QuestionText}");
+        var officer = OfficerChooser.Choose(snapshot, ownerRole, $"{start.OfficerHint} {start.QuestionText}", start.OfficerRole);
         var topic = start.Topic ?? officer.Topic;
         var deadline = deadlines.Calculate(snapshot.Meetings, committee: null, report: context?.Report);
         // Answers are shared with every member: they go to the committee anyway, and offering them first saves officers' time.
@@ -178,6 +184,7 @@ internal sealed partial class RoutingService(
             AssignedRole = officer.Role,
             Committee = deadline.Meeting?.Committee ?? deadline.MissedMeeting?.Committee,
             MeetingDate = deadline.Meeting?.Date,
+            MissedMeetingDate = deadline.MissedMeeting?.Date,
             AnswerBy = deadline.AnswerBy,
             Status = RoutedQuestionStatus.Open,
             CreatedAt = now,

@@ -7,17 +7,26 @@ namespace PprrBot.Routing;
 public static class RoutingServiceCollectionExtensions
 {
     /// <summary>
-    /// Routing: deadlines, officer choice, the routing flows, the reminder clock and the outbox pump. Needs
-    /// <see cref="IRoutingStore"/> and <see cref="INotificationOutbox"/> from the data feature and
-    /// <see cref="IRoutingChannel"/> from Protocol (none registered here).
+    /// Routing: deadlines, officer choice, the routing flows, the store and outbox over the database, delivery to Teams
+    /// and by e-mail, the reminder clock and the outbox pump. Needs the data feature (PprrDbContext, OutboxStore)
+    /// and Protocol (IConversationSender). Store, outbox and channel are TryAdd, so tests can register their own first.
     /// </summary>
     public static IHostApplicationBuilder AddRouting(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<RoutingOptions>()
-            .BindConfiguration(nameof(RoutingOptions))
+            .BindConfiguration(RoutingOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<RoutingOptions>, RoutingOptionsValidator>();
+        builder.Services.AddOptions<SmtpOptions>()
+            .BindConfiguration(SmtpOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
+
+        builder.Services.TryAddScoped<IRoutingStore, EfRoutingStore>();
+        builder.Services.TryAddScoped<INotificationOutbox, EfNotificationOutbox>();
+        builder.Services.TryAddScoped<IRoutingChannel, RoutingChannel>();
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<WorkingDayCalendar>();
@@ -42,13 +51,13 @@ internal sealed class RoutingOptionsValidator : IValidateOptions<RoutingOptions>
         var failures = new List<string>();
         failures.AddRange(options.Officers
             .Where(o => string.IsNullOrWhiteSpace(o.Role) || string.IsNullOrWhiteSpace(o.AadObjectId))
-            .Select(_ => "RoutingOptions:Officers entries need both Role and AadObjectId."));
+            .Select(_ => "Routing:Officers entries need both Role and AadObjectId."));
         failures.AddRange(options.Chairs
             .Where(c => string.IsNullOrWhiteSpace(c.Committee) || string.IsNullOrWhiteSpace(c.AadObjectId))
-            .Select(_ => "RoutingOptions:Chairs entries need both Committee and AadObjectId."));
+            .Select(_ => "Routing:Chairs entries need both Committee and AadObjectId."));
         if (options.DemocraticServices.Any(string.IsNullOrWhiteSpace))
         {
-            failures.Add("RoutingOptions:DemocraticServices holds an empty id.");
+            failures.Add("Routing:DemocraticServices holds an empty id.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures.Distinct());

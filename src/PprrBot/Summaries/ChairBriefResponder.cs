@@ -18,13 +18,14 @@ internal sealed class ChairBriefResponder(
     /// <summary>The brief, or null when the text is not a chair brief (the member responder answers it).</summary>
     public async ValueTask<BotMessage?> TryRespondAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
-        var snapshot = snapshots.Current;
-        var question = interpreter.Interpret(message.Text, snapshot);
-        if (question.Intent != Intent.ChairBrief)
-        {
-            return null;
-        }
+        var question = interpreter.Interpret(message.Text, snapshots.Current);
+        return question.Intent == Intent.ChairBrief ? await RespondAsync(question, cancellationToken) : null;
+    }
 
+    /// <summary>The brief for a question already read as a chair brief.</summary>
+    public async ValueTask<BotMessage> RespondAsync(Question question, CancellationToken cancellationToken)
+    {
+        var snapshot = snapshots.Current;
         if (question.ChangesOnly)
         {
             return ReportChangesCard.Build(snapshot);

@@ -30,7 +30,7 @@ public sealed class RoutingServiceCollectionExtensionsTests
     [Fact]
     public async Task RefusesToStartWithAnImpossibleNumberOfClearDays()
     {
-        using var host = Builder(("RoutingOptions:ClearWorkingDays", "99")).Build();
+        using var host = Builder(("Routing:ClearWorkingDays", "99")).Build();
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
 
@@ -40,7 +40,7 @@ public sealed class RoutingServiceCollectionExtensionsTests
     [Fact]
     public async Task RefusesToStartWithAnOfficerEntryMissingItsId()
     {
-        using var host = Builder(("RoutingOptions:Officers:0:Role", "Strategy and Performance Manager")).Build();
+        using var host = Builder(("Routing:Officers:0:Role", "Strategy and Performance Manager")).Build();
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
 
@@ -50,7 +50,7 @@ public sealed class RoutingServiceCollectionExtensionsTests
     [Fact]
     public void ResolvesTheRoutingServiceAndTheCardActionHandler()
     {
-        using var host = Builder(("RoutingOptions:OneOffBankHolidays:0", "2027-06-07")).Build();
+        using var host = Builder(("Routing:OneOffBankHolidays:0", "2027-06-07")).Build();
         using var scope = host.Services.CreateScope();
 
         var handler = scope.ServiceProvider.GetRequiredService<ICardActionHandler>();

@@ -341,11 +341,9 @@ public sealed class RoutingServiceTests
     public async Task TypedRequestShowsTheConfirmationWithTheChosenOfficer()
     {
         var bed = new RoutingTestBed(Friday20November);
-        var message = new IncomingMessage("ask the finance officer why placements are overspent", null, RoutingTestBed.Person(RoutingTestBed.MemberId), "a:c", "a1", null, true);
 
-        var reply = await bed.Service.TryStartFromTextAsync(message, Ct);
+        var reply = await bed.Service.StartFromTextAsync(RoutingTestBed.Person(RoutingTestBed.MemberId), "ask the finance officer why placements are overspent", null, null, Ct);
 
-        Assert.NotNull(reply);
         var officer = reply.Card!["body"]!.AsArray().OfType<JsonObject>().Single(b => (string?)b["id"] == RoutingCards.OfficerInput);
         Assert.Equal(ChildrenFinance, (string?)officer["value"]);
         Assert.Contains("Why placements are overspent", CardText(reply), StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using PprrBot.Data.Contacts;
 using PprrBot.Data.Imports;
 using PprrBot.Data.Measures;
 using PprrBot.Data.Meetings;
@@ -28,17 +29,20 @@ internal sealed class RoutingTestBed
     {
         Time = new FakeTimeProvider(now);
         var sample = SampleDataSet.LoadSnapshot(DateTimeOffset.UnixEpoch);
-        Snapshot = meetings is null
-            ? sample
-            : new PprrSnapshot(
-                sample.Priorities.Select(p => new Priority { Id = p.Number, Number = p.Number, Title = p.Title, Portfolio = p.Portfolio }),
-                sample.Measures.Select(m => m.Measure),
-                sample.Finance,
-                sample.Savings,
-                sample.Contacts,
-                meetings,
-                [],
-                DateTimeOffset.UnixEpoch);
+        // The contacts are copied: a test may give an officer a Teams id without other tests seeing it.
+        Snapshot = new PprrSnapshot(
+            sample.Priorities.Select(p => new Priority { Id = p.Number, Number = p.Number, Title = p.Title, Portfolio = p.Portfolio }),
+            sample.Measures.Select(m => m.Measure),
+            sample.Finance,
+            sample.Savings,
+            sample.Contacts.Select(c => new Contact
+            {
+                Id = c.Id, Role = c.Role, Name = c.Name, Title = c.Title, Email = c.Email, Phone = c.Phone, Areas = c.Areas,
+                TeamsUserId = c.TeamsUserId, Provenance = c.Provenance, ImportId = c.ImportId,
+            }),
+            meetings ?? sample.Meetings,
+            [],
+            DateTimeOffset.UnixEpoch);
         Snapshots.Swap(Snapshot);
         Options = new RoutingOptions
         {

@@ -598,6 +598,9 @@ namespace PprrBot.Data.Postgres.Migrations
                     b.Property<string>("MemberName")
                         .HasColumnType("text");
 
+                    b.Property<DateOnly?>("MissedMeetingDate")
+                        .HasColumnType("date");
+
                     b.Property<string>("OfficerCardActivityId")
                         .HasColumnType("text");
 
@@ -630,13 +633,21 @@ namespace PprrBot.Data.Postgres.Migrations
                     b.Property<string>("Topic")
                         .HasColumnType("text");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("MemberAadObjectId");
 
                     b.HasIndex("Reference")
                         .IsUnique();
 
                     b.HasIndex("SourceKey")
                         .IsUnique();
+
+                    b.HasIndex("MeetingDate", "Committee");
 
                     b.HasIndex("Status", "AnswerBy");
 

@@ -118,13 +118,15 @@ namespace PprrBot.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("Budget")
+                    b.Property<string>("Budget")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Commentary")
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("ForecastOutturn")
+                    b.Property<string>("ForecastOutturn")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ImportId")
@@ -157,7 +159,8 @@ namespace PprrBot.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("Variance")
+                    b.Property<string>("Variance")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -179,7 +182,8 @@ namespace PprrBot.Data.Sqlite.Migrations
                     b.Property<string>("Commentary")
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("ForecastAchieved")
+                    b.Property<string>("ForecastAchieved")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ImportId")
@@ -209,7 +213,8 @@ namespace PprrBot.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("Target")
+                    b.Property<string>("Target")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -324,7 +329,7 @@ namespace PprrBot.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal?>("AmberTolerance")
+                    b.Property<string>("AmberTolerance")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Commentary")
@@ -333,7 +338,7 @@ namespace PprrBot.Data.Sqlite.Migrations
                     b.Property<string>("ComparatorPeriod")
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal?>("England")
+                    b.Property<string>("England")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ImportId")
@@ -345,7 +350,7 @@ namespace PprrBot.Data.Sqlite.Migrations
                     b.Property<DateOnly?>("MeetingDate")
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal?>("NorthWest")
+                    b.Property<string>("NorthWest")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Period")
@@ -355,7 +360,7 @@ namespace PprrBot.Data.Sqlite.Migrations
                     b.Property<DateOnly>("PeriodEnd")
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal?>("PreviousValue")
+                    b.Property<string>("PreviousValue")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Provenance")
@@ -372,13 +377,13 @@ namespace PprrBot.Data.Sqlite.Migrations
                     b.Property<string>("SourceRef")
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal?>("StatNeighbours")
+                    b.Property<string>("StatNeighbours")
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal?>("Target")
+                    b.Property<string>("Target")
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal?>("Value")
+                    b.Property<string>("Value")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -571,6 +576,9 @@ namespace PprrBot.Data.Sqlite.Migrations
                     b.Property<string>("MemberName")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("MissedMeetingDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OfficerCardActivityId")
                         .HasColumnType("TEXT");
 
@@ -603,13 +611,21 @@ namespace PprrBot.Data.Sqlite.Migrations
                     b.Property<string>("Topic")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("MemberAadObjectId");
 
                     b.HasIndex("Reference")
                         .IsUnique();
 
                     b.HasIndex("SourceKey")
                         .IsUnique();
+
+                    b.HasIndex("MeetingDate", "Committee");
 
                     b.HasIndex("Status", "AnswerBy");
 

@@ -79,15 +79,14 @@ internal sealed class BotTestAdapter : IAsyncDisposable
 
         builder.Services.AddLogging();
         builder.AddProtocol();
-        (addFeatures ?? (b => b.AddConversation())).Invoke(builder);
-
         // Features answer from the read model: unless a test brings its own, they see the sample data.
-        builder.Services.TryAddSingleton(_ =>
+        builder.Services.AddSingleton(_ =>
         {
             var store = new PprrSnapshotStore();
             store.Swap(SampleDataSet.LoadSnapshot(DateTimeOffset.UnixEpoch));
             return store;
         });
+        (addFeatures ?? (b => b.AddConversation())).Invoke(builder);
 
         var connector = new RecordingConnector();
         builder.Services.RemoveAll<IConnectorClient>();

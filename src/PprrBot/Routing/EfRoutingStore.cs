@@ -1,0 +1,171 @@
+using Microsoft.EntityFrameworkCore;
+using PprrBot.Data;
+using PprrBot.Data.Outbox;
+using PprrBot.Data.RoutedQuestions;
+
+namespace PprrBot.Routing;
+
+/// <summary>
+/// Routed questions in the database. Reads are untracked copies; a save attaches the copy, checks
+/// <see cref="RoutedQuestion.Version"/> (a concurrency token) and writes the question, its new history events
+/// and its outbox rows in one transaction.
+/// </summary>
+internal sealed class EfRoutingStore(PprrDbContext db) : IRoutingStore
+{
+    public async Task<(RoutedQuestion Question, bool Created)> AddAsync(
+        RoutedQuestion question,
+        Func<RoutedQuestion, IReadOnlyList<OutboxMessage>> buildOutbox,
+        CancellationToken cancellationToken)
+    {
+        if (await FindBySourceKeyAsync(question.SourceKey, cancellationToken) is { } existing)
+        {
+            return (existing, false);
+        }
+
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            // The reference comes from the id, which the insert assigns: a unique placeholder until then.
+            question.Reference = $"pending-{Guid.NewGuid():N}";
+            question.Version = 1;
+            db.RoutedQuestions.Add(question);
+            await db.SaveChangesAsync(cancellationToken);
+
+            question.Reference = $"PQ-{question.Id:D4}";
+            foreach (var message in buildOutbox(question))
+            {
+                message.RoutedQuestionId = question.Id;
+                db.OutboxMessages.Add(message);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A redelivery raced this one and saved the same source key first: that question stands.
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            if (await FindBySourceKeyAsync(question.SourceKey, cancellationToken) is { } winner)
+            {
+                return (winner, false);
+            }
+
+            throw;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+
+        return (question, true);
+    }
+
+    public async Task SaveAsync(RoutedQuestion question, IReadOnlyList<OutboxMessage> outbox, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var loadedVersion = question.Version;
+        var keys = outbox.Select(m => m.DedupeKey).ToList();
+        var queued = keys.Count == 0
+            ? []
+            : await db.OutboxMessages.AsNoTracking().Where(m => keys.Contains(m.DedupeKey)).Select(m => m.DedupeKey).ToListAsync(cancellationToken);
+
+        // Attach marks stored history Unchanged and new events (Id 0) Added; the question itself is written whole.
+        var entry = db.RoutedQuestions.Attach(question);
+        entry.State = EntityState.Modified;
+        entry.Property(q => q.Version).OriginalValue = loadedVersion;
+        question.Version = loadedVersion + 1;
+        foreach (var message in outbox.Where(m => !queued.Contains(m.DedupeKey)).DistinctBy(m => m.DedupeKey))
+        {
+            message.RoutedQuestionId = question.Id;
+            db.OutboxMessages.Add(message);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            question.Version = loadedVersion;
+            throw new RoutingConcurrencyException($"Routed question {question.Id} changed since it was loaded.");
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    public Task<RoutedQuestion?> FindBySourceKeyAsync(string sourceKey, CancellationToken cancellationToken) =>
+        Questions().FirstOrDefaultAsync(q => q.SourceKey == sourceKey, cancellationToken);
+
+    public Task<RoutedQuestion?> FindByReferenceAsync(string reference, CancellationToken cancellationToken)
+    {
+        // References are written upper case (PQ-0001).
+        var upper = reference.Trim().ToUpperInvariant();
+        return Questions().FirstOrDefaultAsync(q => q.Reference == upper, cancellationToken);
+    }
+
+    public Task<RoutedQuestion?> FindAsync(int id, CancellationToken cancellationToken) =>
+        Questions().FirstOrDefaultAsync(q => q.Id == id, cancellationToken);
+
+    public async Task<IReadOnlyList<RoutedQuestion>> ListByMemberAsync(string memberAadObjectId, CancellationToken cancellationToken)
+    {
+        // Entra object ids are GUIDs; Teams sends them lower case, but a configured one may not be.
+        var lowered = memberAadObjectId.ToLowerInvariant();
+        return await Questions().Where(q => q.MemberAadObjectId == memberAadObjectId || q.MemberAadObjectId == lowered).OrderByDescending(q => q.Id).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<RoutedQuestion>> ListByMeetingAsync(string? committee, DateOnly meetingDate, CancellationToken cancellationToken)
+    {
+        var query = Questions().Where(q => q.MeetingDate == meetingDate);
+        if (committee is not null)
+        {
+            // Committee names come from the meetings data, spelt the same everywhere.
+            query = query.Where(q => q.Committee == committee);
+        }
+
+        return await query.OrderByDescending(q => q.Id).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<RoutedQuestion>> ListByCommitteeAsync(string committee, CancellationToken cancellationToken)
+    {
+        return await Questions().Where(q => q.Committee == committee).OrderByDescending(q => q.Id).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<RoutedQuestion>> ListOpenDueAsync(DateOnly answerByOnOrBefore, CancellationToken cancellationToken) =>
+        await Questions().Where(q => q.Status == RoutedQuestionStatus.Open && q.AnswerBy <= answerByOnOrBefore).OrderBy(q => q.Id).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<RoutedQuestion>> ListAnsweredAsync(string? measureCode, string? topic, int max, CancellationToken cancellationToken)
+    {
+        if (measureCode is null && topic is null)
+        {
+            return [];
+        }
+
+        // Codes and topics are copied from the data (measure codes, contacts' areas), so they match exactly.
+        return await Questions()
+            .Where(q => q.Status == RoutedQuestionStatus.Answered)
+            .Where(q => (measureCode != null && q.MeasureCode == measureCode) || (topic != null && q.Topic == topic))
+            .OrderByDescending(q => q.Id)
+            .Take(max)
+            .ToListAsync(cancellationToken);
+    }
+
+    private IQueryable<RoutedQuestion> Questions() =>
+        db.RoutedQuestions.AsNoTracking().Include(q => q.History.OrderBy(e => e.Id)).AsSplitQuery();
+}
+
+/// <summary>The routing outbox over the data feature's <see cref="OutboxStore"/> (SKIP LOCKED claims on PostgreSQL).</summary>
+internal sealed class EfNotificationOutbox(OutboxStore store) : INotificationOutbox
+{
+    public Task<IReadOnlyList<OutboxMessage>> ClaimAsync(string instanceId, int max, TimeSpan lease, DateTimeOffset now, CancellationToken cancellationToken) =>
+        store.ClaimDueAsync(instanceId, now, max, lease, cancellationToken);
+
+    public Task<bool> MarkSentAsync(string instanceId, long id, string? resultId, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
+        store.MarkSentAsync(id, instanceId, sentAt, resultId, cancellationToken);
+
+    public Task<bool> MarkFailedAsync(string instanceId, long id, string error, DateTimeOffset retryAt, CancellationToken cancellationToken) =>
+        store.MarkFailedAsync(id, instanceId, error, retryAt, cancellationToken);
+}
