@@ -1,11 +1,19 @@
 using BenchmarkDotNet.Running;
+using PprrBot.Benchmarks.Conversation;
 using PprrBot.Benchmarks.ReadModel;
 
-// `snapshot-memory` prints the retained size of a 10,000-measure snapshot; anything else goes to BenchmarkDotNet.
+// `snapshot-memory` prints the retained size of a 10,000-measure snapshot; `answer-latency [rounds]` the spread of
+// question-to-card times; anything else goes to BenchmarkDotNet.
 if (args is ["snapshot-memory"])
 {
     SnapshotMemory.Print();
     return;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+if (args is ["answer-latency", ..])
+{
+    AnsweringBenchmarks.PrintLatency(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(AnsweringBenchmarks).Assembly).Run(args);

@@ -85,6 +85,25 @@ internal sealed class TabularFile
 
     private static TabularFile ReadXlsx(ImportSource source)
     {
+        try
+        {
+            return ReadWorkbook(source);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or System.Xml.XmlException
+                                   or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException or InvalidOperationException
+                                   or ArgumentException or FormatException or KeyNotFoundException or NotSupportedException
+                                   or IOException or IndexOutOfRangeException or NullReferenceException)
+        {
+            // A damaged workbook, or another file renamed .xlsx: ClosedXML and OpenXML throw many types for these (a
+            // damaged package is a FileFormatException, a FormatException)
+            // (found by tests/PprrBot.Tests/Cli/DamagedImportFileTests); the officer gets one clear problem instead.
+            return new TabularFile(source.FileName, [], [], [new ImportProblem(source.FileName, 0, "",
+                "expected an Excel workbook (.xlsx) with the data on its first sheet; the file could not be opened as one (is it damaged, or another kind of file renamed .xlsx?)")]);
+        }
+    }
+
+    private static TabularFile ReadWorkbook(ImportSource source)
+    {
         using var workbook = new XLWorkbook(new MemoryStream(source.Content));
         var sheet = workbook.Worksheet(1);
         var lastColumn = sheet.Row(1).LastCellUsed()?.Address.ColumnNumber ?? 0;

@@ -23,6 +23,10 @@ internal static class ListCard
     // Above this many rows, speech and fallback text give codes and ratings only, to keep the card small.
     private const int LongList = 12;
 
+    // At most this many rows on one card (the sample's 38 measures all fit). A large catalogue's "what is red?" could
+    // list thousands: megabytes of JSON that Teams refuses (80 KB) and 100 ms to build (docs/performance.md).
+    public const int MaxRows = 40;
+
     /// <param name="title">What the list is, e.g. "Red measures in Priority 2" or "Priority 4 summary".</param>
     /// <param name="emptyText">What to say when no measure matches, e.g. "No measure in Priority 2 is rated Red."</param>
     public static BotMessage Build(PprrSnapshot snapshot, string title, IReadOnlyList<MeasureSelection> rows, string? emptyText = null)
@@ -40,10 +44,24 @@ internal static class ListCard
         var counts = RagWording.Counts(rows.Select(r => r.Row.ReportedRag));
         document.Add(Text($"{Plural(rows.Count, "measure")}: {counts}", weight: "Bolder", spacing: "Small"));
         document.Add(Text("Each figure shows the period it is for. Ask about a code for the full measure.", size: "Small", subtle: true, spacing: "None"));
+        var shown = rows.Count > MaxRows ? rows.Take(MaxRows).ToList() : rows;
+        var cut = shown.Count < rows.Count
+            ? $"Showing the first {shown.Count} of {rows.Count}. Ask about one priority, for example \"red measures in priority 2\", to narrow the list."
+            : null;
+        if (cut is not null)
+        {
+            document.Add(Text(cut, weight: "Bolder", spacing: "Small"));
+        }
 
         var speak = new StringBuilder($"{title}. {Plural(rows.Count, "measure")}: {counts}.");
         var fallback = new StringBuilder($"{title} ({counts}):");
-        foreach (var group in rows.GroupBy(r => r.Measure.Priority).OrderBy(g => g.Key.Number))
+        if (cut is not null)
+        {
+            speak.Append(' ').Append(cut);
+            fallback.Append(' ').Append(cut);
+        }
+
+        foreach (var group in shown.GroupBy(r => r.Measure.Priority).OrderBy(g => g.Key.Number))
         {
             var groupRows = group.ToList();
             document.Add(Heading(
@@ -56,7 +74,7 @@ internal static class ListCard
             speak.Append(' ').Append(group.Key.Label).Append(':');
             foreach (var (measure, row) in groupRows)
             {
-                speak.Append(rows.Count > LongList
+                speak.Append(shown.Count > LongList
                     ? " " + measure.Code + ", " + RagWording.Word(row.ReportedRag) + "."
                     : " " + measure.Code + ", " + UkFormat.SpokenText(measure.Name) + ", "
                         + MeasureWording.SpokenValueOrNone(row, measure.Measure.Unit) + ", " + RagWording.Word(row.ReportedRag) + ".");

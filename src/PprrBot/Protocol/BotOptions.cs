@@ -63,6 +63,13 @@ internal sealed class BotOptions
     [Range(1, 64)]
     public int QueueWorkers { get; set; } = 4;
 
+    /// <summary>
+    /// Sends a second across all conversations (Teams' per-app-per-tenant throttle, protocol.md §3.6). Keep the default
+    /// against Teams: there Teams' own limit bounds replies per tenant whatever this says. Load rigs on loopback raise it.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int AppSendLimitPerSecond { get; set; } = ConversationRateLimiter.DefaultAppLimitPerSecond;
+
     /// <summary>Largest accepted activity body.</summary>
     [Range(1024, 4 * 1024 * 1024)]
     public int MaxActivityBytes { get; set; } = 1024 * 1024;

@@ -1,12 +1,13 @@
 using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace PprrBot.Protocol;
 
 /// <summary>
 /// Teams' per-conversation limits for sends (protocol.md §3.6: 7/1 s, 8/2 s, 60/30 s, 1800/h) plus the per-app limit
-/// (30 a second, the lower of the documented 30 and 50; a single-tenant bot's app and tenant limits are the same),
-/// applied before we send so Teams rarely has to throttle us. A send over a limit waits its turn; idle conversations
-/// are forgotten.
+/// (<see cref="BotOptions.AppSendLimitPerSecond"/>, default 30, the lower of the documented 30 and 50; a single-tenant
+/// bot's app and tenant limits are the same), applied before we send so Teams rarely has to throttle us. A send over a
+/// limit waits its turn; idle conversations are forgotten.
 /// </summary>
 internal sealed class ConversationRateLimiter : IDisposable
 {
@@ -18,21 +19,23 @@ internal sealed class ConversationRateLimiter : IDisposable
         (1800, TimeSpan.FromHours(1)),
     ];
 
-    public static readonly (int Permits, TimeSpan Window) AppLimit = (30, TimeSpan.FromSeconds(1));
+    public const int DefaultAppLimitPerSecond = 30;
 
     // Sends waiting per conversation before a send is refused rather than queued without end.
     private const int QueueLimit = 200;
 
     private readonly PartitionedRateLimiter<string> _limiter;
 
-    public ConversationRateLimiter()
-        : this(TeamsLimits)
+    public ConversationRateLimiter(IOptions<BotOptions> options)
+        : this(TeamsLimits, options.Value.AppSendLimitPerSecond)
     {
     }
 
-    public ConversationRateLimiter(IReadOnlyList<(int Permits, TimeSpan Window)> limits)
+    public ConversationRateLimiter(
+        IReadOnlyList<(int Permits, TimeSpan Window)>? limits = null, int appLimitPerSecond = DefaultAppLimitPerSecond)
     {
-        _limiter = PartitionedRateLimiter.CreateChained([.. limits.Select(Window), AcrossConversations(AppLimit)]);
+        _limiter = PartitionedRateLimiter.CreateChained(
+            [.. (limits ?? TeamsLimits).Select(Window), AcrossConversations((appLimitPerSecond, TimeSpan.FromSeconds(1)))]);
     }
 
     /// <summary>Waits until one more operation on the conversation keeps every window within its limit.</summary>

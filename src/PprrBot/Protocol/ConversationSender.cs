@@ -28,6 +28,7 @@ internal sealed class ConversationSender(
     IConnectorClient connector,
     IConversationReferenceStore references,
     IOptions<BotOptions> options,
+    [FromKeyedServices(TurnHandler.SavedReferencesKey)] RedeliveryFilter savedReferences,
     TimeProvider time) : IConversationSender
 {
     public async Task<string?> SendAsync(string conversationId, BotMessage message, CancellationToken cancellationToken)
@@ -50,6 +51,7 @@ internal sealed class ConversationSender(
         catch (ConnectorException ex) when (ex.Code is "BotNotInConversationRoster" or "ConversationNotFound")
         {
             // Uninstalled or gone (protocol.md §3.4): forget it, so the next attempt creates or waits for a new one.
+            savedReferences.Forget(reference.ConversationId);
             await references.RemoveAsync(reference.ConversationId, cancellationToken);
             throw;
         }
@@ -88,6 +90,7 @@ internal sealed class ConversationSender(
             cancellationToken);
 
         // Saved so the next message to this user does not create the conversation again (protocol.md §3.4).
+        savedReferences.Forget(created.Id ?? "");
         await references.SaveAsync(
             new ConversationReference
             {

@@ -28,12 +28,14 @@ public static class ProtocolServiceCollectionExtensions
         services.AddSingleton<BotTokenValidator>();
         services.AddSingleton(sp => new RedeliveryFilter(
             sp.GetRequiredService<TimeProvider>(), RedeliveryFilter.DefaultWindow, RedeliveryFilter.DefaultCapacity));
+        services.AddKeyedSingleton(TurnHandler.SavedReferencesKey, (sp, _) => new RedeliveryFilter(
+            sp.GetRequiredService<TimeProvider>(), RedeliveryFilter.DefaultWindow, RedeliveryFilter.DefaultCapacity));
         services.AddSingleton<ActivityQueue>();
         services.AddHostedService<ActivityQueueProcessor>();
         services.AddScoped<TurnHandler>();
         services.AddSingleton<InvokeRunner>();
 
-        services.AddSingleton<ConversationRateLimiter>();
+        services.AddSingleton(sp => new ConversationRateLimiter(sp.GetRequiredService<IOptions<BotOptions>>()));
         services.AddSingleton<IConnectorTokenProvider, MsalConnectorTokenProvider>();
         services.AddSingleton<IConnectorClient, ConnectorClient>();
         services.AddScoped<IConversationSender, ConversationSender>();

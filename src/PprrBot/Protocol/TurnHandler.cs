@@ -18,9 +18,13 @@ internal sealed class TurnHandler(
     IConversationReferenceStore references,
     IConnectorClient connector,
     RedeliveryFilter redelivery,
+    [FromKeyedServices(TurnHandler.SavedReferencesKey)] RedeliveryFilter savedReferences,
     TimeProvider time,
     ILogger<TurnHandler> logger)
 {
+    /// <summary>The references this instance saved lately (conversation id → what was saved), to skip rewriting them.</summary>
+    public const string SavedReferencesKey = "saved-conversation-references";
+
     public const string FriendlyError = "Sorry, something went wrong on my side and I couldn't answer that. Please try again in a moment.";
 
     private const string ErrorType = "application/vnd.microsoft.error";
@@ -241,7 +245,9 @@ internal sealed class TurnHandler(
         }
     }
 
-    // Best effort: a store outage must not stop the bot answering the member in front of it.
+    // Best effort: a store outage must not stop the bot answering the member in front of it. A reference this
+    // instance saved unchanged within the last 10 minutes is not written again: one database write per message was
+    // what limited throughput under load (docs/performance.md, "Load").
     private async Task SaveReferenceAsync(Activity activity, CancellationToken cancellationToken)
     {
         if (activity.Conversation?.Id is not { Length: > 0 } conversationId || activity.ServiceUrl is not { Length: > 0 } serviceUrl)
@@ -249,6 +255,15 @@ internal sealed class TurnHandler(
             return;
         }
 
+        var saved = string.Join('\n', serviceUrl, activity.Conversation.ConversationType, activity.ChannelId, activity.FindTenantId(),
+            activity.Recipient?.Id, activity.From?.Id, activity.From?.AadObjectId);
+        var (remembered, first) = savedReferences.Remember(conversationId, () => saved);
+        if (!first && remembered == saved)
+        {
+            return;
+        }
+
+        savedReferences.Forget(conversationId);
         try
         {
             await references.SaveAsync(
@@ -265,6 +280,7 @@ internal sealed class TurnHandler(
                     UpdatedAt = time.GetUtcNow(),
                 },
                 cancellationToken);
+            savedReferences.Remember(conversationId, () => saved);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -272,10 +288,16 @@ internal sealed class TurnHandler(
         }
     }
 
-    private Task RemoveReferenceAsync(Activity activity, CancellationToken cancellationToken) =>
-        activity.Conversation?.Id is { Length: > 0 } conversationId
-            ? references.RemoveAsync(conversationId, cancellationToken)
-            : Task.CompletedTask;
+    private Task RemoveReferenceAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (activity.Conversation?.Id is not { Length: > 0 } conversationId)
+        {
+            return Task.CompletedTask;
+        }
+
+        savedReferences.Forget(conversationId);
+        return references.RemoveAsync(conversationId, cancellationToken);
+    }
 
     private static Sender SenderOf(Activity activity) =>
         new(activity.From?.Id ?? "", activity.From?.AadObjectId, activity.From?.Name, activity.FindTenantId());

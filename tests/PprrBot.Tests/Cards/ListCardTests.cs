@@ -55,6 +55,21 @@ public class ListCardTests
     }
 
     [Fact]
+    public void ShowsAtMostFortyRowsAndSaysHowManyThereAreInAll()
+    {
+        var all = CardGallery.Snapshot.Measures.Select(m => CardGallery.Current(m.Code)).ToList();
+        var rows = all.Concat(all).ToList();
+
+        var message = ListCard.Build(CardGallery.Snapshot, "All measures", rows);
+
+        var tableRows = CardJson.Elements(message.Card, "Table").Sum(t => t["rows"]!.AsArray().Count - 1);
+        Assert.Equal(ListCard.MaxRows, tableRows);
+        Assert.Contains("76 measures:", CardJson.VisibleText(message.Card!), StringComparison.Ordinal);
+        Assert.Contains("Showing the first 40 of 76.", CardJson.VisibleText(message.Card!), StringComparison.Ordinal);
+        Assert.Contains("Showing the first 40 of 76.", (string)message.Card!["fallbackText"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SaysSoWhenNothingMatches()
     {
         var message = ListCard.Build(CardGallery.Snapshot, "Red measures in Priority 3", [], "No measure in Priority 3 is rated Red.");

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using PprrBot.Protocol;
 
 namespace PprrBot.Tests.Protocol;
@@ -38,6 +39,16 @@ public class ConversationRateLimiterTests
         var granted = Enumerable.Range(0, 40).Count(i => limiter.TryAcquireNow($"a:conversation-{i}"));
 
         Assert.Equal(30, granted);
+    }
+
+    [Fact]
+    public void TakesTheAppWideLimitFromBotOptions()
+    {
+        using var limiter = new ConversationRateLimiter(Options.Create(new BotOptions { AppSendLimitPerSecond = 100 }));
+
+        var granted = Enumerable.Range(0, 120).Count(i => limiter.TryAcquireNow($"a:conversation-{i}"));
+
+        Assert.Equal(100, granted);
     }
 
     [Fact]

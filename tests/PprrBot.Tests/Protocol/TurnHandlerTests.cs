@@ -113,6 +113,31 @@ public class TurnHandlerTests
     }
 
     [Fact]
+    public async Task WritesAnUnchangedConversationReferenceOnceForManyMessages()
+    {
+        var store = new Mock<IConversationReferenceStore>();
+        await using var bot = BotTestAdapter.Create(configureServices: s => s.AddSingleton(store.Object));
+
+        await bot.SendAsync("hello");
+        await bot.SendAsync("what is red?");
+        await bot.SendAsync("help");
+
+        store.Verify(s => s.SaveAsync(It.IsAny<ConversationReference>(), It.IsAny<CancellationToken>()), Times.Once());
+    }
+
+    [Fact]
+    public async Task SavesTheReferenceAgainAfterTheAppWasUninstalledAndReinstalled()
+    {
+        await using var bot = BotTestAdapter.Create();
+        await bot.InstallAsync();
+        await bot.UninstallAsync();
+
+        await bot.InstallAsync();
+
+        Assert.NotNull(await bot.References.FindByConversationAsync(bot.ConversationId, Ct));
+    }
+
+    [Fact]
     public async Task StillAnswersWhenTheConversationReferenceCannotBeSaved()
     {
         var store = new Mock<IConversationReferenceStore>();

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Attributes;
+using PprrBot.Conversation;
+using PprrBot.Data.ReadModel;
+
+namespace PprrBot.Benchmarks.Conversation;
+
+/// <summary>
+/// Question to finished card: <see cref="QuestionAnswerer.Respond"/> plus serialising every card to the JSON that
+/// goes on the wire, over the whole question mix (184 questions on the sample, 30 on 10,000 measures); BenchmarkDotNet
+/// reports the time for the whole mix. `answer-latency` gives the spread per question.
+/// </summary>
+[MemoryDiagnoser]
+public class AnsweringBenchmarks
+{
+    private readonly QuestionAnswerer _answerer = new(new QuestionInterpreter());
+    private PprrSnapshot _snapshot = null!;
+    private string[] _questions = [];
+
+    [Params("sample", "10k")]
+    public string Catalogue { get; set; } = "sample";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        (_snapshot, _questions) = Catalogue == "sample" ? AnsweringCatalogue.Sample() : AnsweringCatalogue.Synthetic();
+        foreach (var question in _questions)
+        {
+            // The first question builds the snapshot's index (once per snapshot, as in the bot); keep it out of the timing.
+            Answer(_answerer, question, _snapshot);
+        }
+    }
+
+    [Benchmark]
+    public int QuestionMix()
+    {
+        var bytes = 0;
+        foreach (var question in _questions)
+        {
+            bytes += Answer(_answerer, question, _snapshot);
+        }
+
+        return bytes / _questions.Length;
+    }
+
+    /// <summary>Answers one question and serialises its cards; returns the JSON length so nothing is optimised away.</summary>
+    internal static int Answer(QuestionAnswerer answerer, string question, PprrSnapshot snapshot)
+    {
+        var length = 0;
+        foreach (var message in answerer.Respond(question, snapshot).Messages)
+        {
+            length += message.Card?.ToJsonString().Length ?? message.Text?.Length ?? 0;
+        }
+
+        return length;
+    }
+
+    /// <summary>
+    /// `answer-latency`: each question of each mix answered many times, timed one by one with a Stopwatch, and the
+    /// p50/p90/p99 over all those answers printed (BenchmarkDotNet gives the mean per question of the mix).
+    /// </summary>
+    public static void PrintLatency(int rounds)
+    {
+        var answerer = new QuestionAnswerer(new QuestionInterpreter());
+        foreach (var (name, (snapshot, questions)) in new[] { ("sample", AnsweringCatalogue.Sample()), ("10,000 measures", AnsweringCatalogue.Synthetic()) })
+        {
+            foreach (var question in questions)
+            {
+                Answer(answerer, question, snapshot);
+            }
+
+            var times = new List<double>(rounds * questions.Length);
+            var perQuestion = new double[questions.Length];
+            for (var round = 0; round < rounds; round++)
+            {
+                for (var i = 0; i < questions.Length; i++)
+                {
+                    var start = Stopwatch.GetTimestamp();
+                    Answer(answerer, questions[i], snapshot);
+                    var micro = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+                    times.Add(micro);
+                    perQuestion[i] += micro / rounds;
+                }
+            }
+
+            var interpret = new List<double>(rounds * questions.Length);
+            var interpreter = new QuestionInterpreter();
+            for (var round = 0; round < rounds; round++)
+            {
+                foreach (var question in questions)
+                {
+                    var start = Stopwatch.GetTimestamp();
+                    interpreter.Interpret(question, snapshot);
+                    interpret.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
+                }
+            }
+
+            interpret.Sort();
+            times.Sort();
+            var slowest = perQuestion.Select((t, i) => (t, i)).OrderByDescending(x => x.t).Take(3)
+                .Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.t:N0} µs \"{questions[x.i]}\""));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{name}: {questions.Length} questions × {rounds} rounds: p50 {Percentile(times, 0.50):N1} µs, p90 {Percentile(times, 0.90):N1} µs, p99 {Percentile(times, 0.99):N1} µs, mean {times.Average():N1} µs"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  of which understanding the question (QuestionInterpreter.Interpret): p50 {Percentile(interpret, 0.50):N1} µs, p90 {Percentile(interpret, 0.90):N1} µs"));
+            Console.WriteLine("  slowest on average: " + string.Join("; ", slowest));
+        }
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
+}

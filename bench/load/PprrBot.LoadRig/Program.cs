@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using PprrBot.LoadRig;
+
+// The load harness (bench/load/run.sh builds and runs this): the bot in its own process, a stand-in connector and the
+// driver here, everything on 127.0.0.1. Prints a Markdown summary; exits 1 when a check (not a target) fails.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+var options = Args.Parse(args);
+var botDll = options.GetValueOrDefault("bot-dll") ?? throw new ArgumentException("--bot-dll is required");
+var seconds = double.Parse(options.GetValueOrDefault("seconds") ?? "5", CultureInfo.InvariantCulture);
+var connectionsList = (options.GetValueOrDefault("connections") ?? "1,10,50").Split(',').Select(int.Parse).ToArray();
+var runFaults = options.GetValueOrDefault("faults") != "false";
+var port = int.Parse(options.GetValueOrDefault("port") ?? "39780", CultureInfo.InvariantCulture);
+// --bot-env "Key=Value;Key=Value": extra settings for the bot, to try a change without rebuilding.
+var botEnv = (options.GetValueOrDefault("bot-env") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries)
+    .Select(pair => pair.Split('=', 2)).Select(kv => KeyValuePair.Create(kv[0], kv.Length > 1 ? kv[1] : "")).ToList();
+var workDir = Directory.CreateTempSubdirectory("pprrbot-load-");
+
+await using var connector = await StandInConnector.StartAsync();
+using var bot = BotProcess.Start(botDll, port, Path.Combine(workDir.FullName, "load.db"), botEnv);
+var driver = new Driver(bot.Url, connector, "q" + Environment.ProcessId)
+{
+    Conversations = int.Parse(options.GetValueOrDefault("conversations") ?? "2000", CultureInfo.InvariantCulture),
+};
+var failed = false;
+var report = new List<string> { "", "## Load run", "", $"Machine: {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at start; {DateTime.UtcNow:u}", "" };
+
+// Start to first answer: ask as soon as the port takes connections; the clock started before the process did.
+using (var http = Driver.Client(1))
+{
+    double? firstAnswer = null;
+    for (var attempt = 0; attempt < 600 && firstAnswer is null && !bot.HasExited; attempt++)
+    {
+        var (status, _, activityId) = await driver.AskAsync(http, 20_000_000 + attempt, CancellationToken.None);
+        if (status == HttpStatusCode.Accepted && connector.RepliesTo(activityId) > 0)
+        {
+            firstAnswer = Stopwatch.GetElapsedTime(bot.Started).TotalSeconds;
+        }
+        else
+        {
+            await Task.Delay(20);
+        }
+    }
+
+    report.Add(firstAnswer is { } s ? $"Start to first answer: {s:N2} s (process start to the reply at the connector)" : "Start to first answer: NONE within the limit");
+    failed |= firstAnswer is null;
+}
+
+if (failed)
+{
+    Console.WriteLine(string.Join('\n', report));
+    return 1;
+}
+
+// Warm-up: every conversation's first message (the bot saves each new conversation reference: a database write),
+// reported on its own row; the phases after it measure members asking again, as in a meeting.
+var firstContact = await driver.RunAsync("first contact", bot, 10, TimeSpan.FromSeconds(60), driver.Conversations);
+
+report.Add("");
+report.Add("| Connections | Sent | Answered | Answered/s | p50 ms | p90 ms | p99 ms | Errors | 503 | Bot CPU ms/answer | Bot peak RSS MB |");
+report.Add("|---|---|---|---|---|---|---|---|---|---|---|");
+report.Add(Row(firstContact, " (first message in each conversation, warm-up)"));
+foreach (var connections in connectionsList)
+{
+    var r = await driver.RunAsync($"{connections} connections", bot, connections, TimeSpan.FromSeconds(seconds), 200_000);
+    report.Add(Row(r, ""));
+    Console.Error.WriteLine(report[^1]);
+}
+
+if (runFaults)
+{
+    report.Add("");
+    report.AddRange(await FaultRun.ThrottleAndOutageAsync(driver, connector, bot));
+    failed |= report.Any(line => line.StartsWith("FAILED", StringComparison.Ordinal));
+}
+
+report.Add("");
+report.Add($"Bot peak RSS over the whole run: {bot.PeakMemoryMb():N0} MB; RSS now {bot.MemoryMb():N0} MB");
+Console.WriteLine(string.Join('\n', report));
+
+workDir.Delete(recursive: true);
+return failed ? 1 : 0;
+
+static string Row(PhaseResult r, string note) =>
+    $"| {r.Connections}{note} | {r.Sent} | {r.Answered} | {r.AnsweredPerSecond:N0} | {r.P50Ms:N2} | {r.P90Ms:N2} | {r.P99Ms:N2} | {r.Errors} | {r.Rejected503} | {r.CpuMsPerAnswer:N3} | {r.PeakMemoryMb:N0} |";
+
+/// <summary>`--name value` pairs.</summary>
+internal static class Args
+{
+    public static Dictionary<string, string> Parse(string[] args)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            result[args[i].TrimStart('-')] = args[i + 1];
+        }
+
+        return result;
+    }
+}

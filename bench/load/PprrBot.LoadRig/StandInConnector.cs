@@ -1,0 +1,116 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace PprrBot.LoadRig;
+
+/// <summary>What the connector should do with replies right now: accept them, or refuse them as Teams does under strain.</summary>
+internal enum ConnectorFault
+{
+    None,
+    Throttle,
+    Unavailable,
+}
+
+/// <summary>
+/// A fast stand-in for the Bot Connector on loopback: it accepts the bot's reply POSTs, matches each to its question by
+/// the activity id in the URL (replyToId), timestamps it, and counts every delivery so doubles show.
+/// </summary>
+internal sealed class StandInConnector : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<long>> _waiting = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string ReplyTo, string Body), int> _delivered = new();
+    private readonly ConcurrentDictionary<string, int> _repliesPerQuestion = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _cardDelivered = new(StringComparer.Ordinal);
+    private long _accepted;
+    private long _refused;
+    private long _ids;
+
+    private StandInConnector(WebApplication app) => _app = app;
+
+    public ConnectorFault Fault { get; set; }
+
+    public string ServiceUrl { get; private set; } = "";
+
+    public long Accepted => Interlocked.Read(ref _accepted);
+
+    public long Refused => Interlocked.Read(ref _refused);
+
+    public static async Task<StandInConnector> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var connector = new StandInConnector(app);
+        app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", connector.ReceiveAsync);
+        app.MapPost("/v3/conversations/{conversationId}/activities", connector.ReceiveAsync);
+        await app.StartAsync();
+        connector.ServiceUrl = app.Urls.First() + "/";
+        return connector;
+    }
+
+    /// <summary>Completes with the Stopwatch timestamp of the first reply to the activity.</summary>
+    public Task<long> ReplyTo(string activityId) =>
+        _waiting.GetOrAdd(activityId, _ => new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+
+    public void Forget(string activityId) => _waiting.TryRemove(activityId, out _);
+
+    public int RepliesTo(string activityId) => _repliesPerQuestion.TryGetValue(activityId, out var n) ? n : 0;
+
+    public bool CardDeliveredTo(string activityId) => _cardDelivered.ContainsKey(activityId);
+
+    /// <summary>Replies delivered more than once: the same content to the same question.</summary>
+    public int Doubles => _delivered.Values.Count(n => n > 1);
+
+    private async Task<IResult> ReceiveAsync(HttpContext context, string conversationId, string? activityId)
+    {
+        var now = Stopwatch.GetTimestamp();
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        switch (Fault)
+        {
+            case ConnectorFault.Throttle:
+                Interlocked.Increment(ref _refused);
+                context.Response.Headers.RetryAfter = "1";
+                return Results.Json(new { error = new { code = "TooManyRequests", message = "stand-in throttle" } }, statusCode: 429);
+            case ConnectorFault.Unavailable:
+                Interlocked.Increment(ref _refused);
+                return Results.Json(new { error = new { code = "ServiceUnavailable", message = "stand-in outage" } }, statusCode: 503);
+        }
+
+        var replyTo = activityId ?? ReplyToId(buffer) ?? "";
+        var body = Convert.ToHexString(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
+        _delivered.AddOrUpdate((replyTo, body), 1, (_, n) => n + 1);
+        _repliesPerQuestion.AddOrUpdate(replyTo, 1, (_, n) => n + 1);
+        if (buffer.GetBuffer().AsSpan(0, (int)buffer.Length).IndexOf("application/vnd.microsoft.card.adaptive"u8) >= 0)
+        {
+            _cardDelivered[replyTo] = true;
+        }
+
+        Interlocked.Increment(ref _accepted);
+        if (_waiting.TryGetValue(replyTo, out var waiting))
+        {
+            waiting.TrySetResult(now);
+        }
+
+        return Results.Json(new { id = "r" + Interlocked.Increment(ref _ids) });
+    }
+
+    private static string? ReplyToId(MemoryStream body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body.GetBuffer().AsMemory(0, (int)body.Length));
+            return document.RootElement.TryGetProperty("replyToId", out var id) ? id.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
