@@ -24,13 +24,47 @@ internal sealed class IntentCues
     public FrozenSet<string> Words { get; }
 
     /// <summary>True when any cue of the kind appears in the question (given as " word word ").</summary>
-    public bool Has(string kind, string paddedText) => _cues.TryGetValue(kind, out var cues) && cues.Any(c => c.IsIn(paddedText));
+    public bool Has(string kind, string paddedText)
+    {
+        if (!_cues.TryGetValue(kind, out var cues))
+        {
+            return false;
+        }
+
+        var words = WordsOf(paddedText);
+        foreach (var cue in cues)
+        {
+            if (words.Contains(cue.FirstWord) && cue.IsIn(paddedText))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The longest matching cue of the kind, or null.</summary>
     public string? Longest(string kind, string paddedText) =>
         _cues.TryGetValue(kind, out var cues)
-            ? cues.Where(c => c.IsIn(paddedText)).OrderByDescending(c => c.Length).Select(c => c.Text).FirstOrDefault()
+            ? cues.Where(c => WordsOf(paddedText).Contains(c.FirstWord) && c.IsIn(paddedText)).OrderByDescending(c => c.Length).Select(c => c.Text).FirstOrDefault()
             : null;
+
+    // A question is checked against every kind of cue in turn: its words are split once per thread and reused,
+    // so most cues are ruled out by one set lookup instead of a substring search.
+    [ThreadStatic]
+    private static (string Text, HashSet<string> Words)? _lastWords;
+
+    private static HashSet<string> WordsOf(string paddedText)
+    {
+        if (_lastWords is { } last && ReferenceEquals(last.Text, paddedText))
+        {
+            return last.Words;
+        }
+
+        var words = new HashSet<string>(paddedText.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+        _lastWords = (paddedText, words);
+        return words;
+    }
 
     private static IntentCues Load()
     {
@@ -47,6 +81,9 @@ internal sealed class IntentCues
     /// <summary>A cue phrase; "*" stands for any words in between ("what does * mean").</summary>
     private sealed record Cue(string Text, string[] Parts, int Length)
     {
+        /// <summary>The cue's first word: a question without it cannot contain the cue.</summary>
+        public string FirstWord { get; } = Parts.Length > 0 ? Parts[0].Split(' ')[0] : "";
+
         public static Cue Parse(string text)
         {
             var parts = text.Split('*', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)

@@ -23,6 +23,7 @@ internal sealed class MeasureIndex
     private const double UnknownWordWeight = 1.0;
     private const int CommonTermFloor = 64;
     private const int CommonTermShare = 20;
+    private const int FullyScoredCandidates = 64;
 
     private readonly FieldVocabulary _vocabulary;
     private readonly Entry[] _entries;
@@ -100,8 +101,21 @@ internal sealed class MeasureIndex
             candidates.UnionWith(_postings[concept]);
         }
 
-        var matches = new List<MeasureMatch>(candidates.Count);
-        foreach (var i in candidates)
+        // Full scoring (with the penalties that rank equally good fits) only for the candidates that match the
+        // most of the question; in a catalogue the size of a council's report that is every candidate.
+        IEnumerable<int> scored = candidates;
+        if (candidates.Count > FullyScoredCandidates)
+        {
+            scored = candidates
+                .Select(i => (Index: i, Weight: QuickWeight(_entries[i], query)))
+                .OrderByDescending(x => x.Weight)
+                .ThenBy(x => _entries[x.Index].Name.Count)
+                .Take(FullyScoredCandidates)
+                .Select(x => x.Index);
+        }
+
+        var matches = new List<MeasureMatch>(Math.Min(candidates.Count, FullyScoredCandidates));
+        foreach (var i in scored)
         {
             var match = Score(_entries[i], query);
             if (match.Score > 0)
@@ -143,6 +157,21 @@ internal sealed class MeasureIndex
     /// <summary>Concepts keeping every word but grammar: for contacts' topics and money lines ("performance measures").</summary>
     public List<string> TopicWords(string text) =>
         _vocabulary.Rewrite(TextNormaliser.Tokens(text)).Where(t => !_vocabulary.FunctionWords.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>The weight of the question's concepts in a measure's name, before penalties: the cheap first pass.</summary>
+    private double QuickWeight(Entry entry, string[] query)
+    {
+        double weight = 0;
+        foreach (var concept in query)
+        {
+            weight += entry.Name.Contains(concept) ? Idf(concept)
+                : entry.Implied.ContainsKey(concept) ? Idf(concept) * ImpliedWeight
+                : entry.Definition.Contains(concept) ? Idf(concept) * DefinitionWeight
+                : 0;
+        }
+
+        return weight;
+    }
 
     private MeasureMatch Score(Entry entry, string[] query)
     {
