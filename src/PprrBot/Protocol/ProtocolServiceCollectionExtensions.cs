@@ -94,8 +94,11 @@ public static class ProtocolServiceCollectionExtensions
         {
             return response.StatusCode switch
             {
-                HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed => true,
-                HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout => idempotent,
+                // 429, 412 and 503 are the connector declining the request: nothing was posted, so even a POST that
+                // creates a message is safe to send again (RFC 9110 §15.6.4), and an answer is not lost in an outage.
+                HttpStatusCode.TooManyRequests or HttpStatusCode.PreconditionFailed or HttpStatusCode.ServiceUnavailable => true,
+                // A 502 or 504 may come after the message was delivered: only a PUT (same result twice) is repeated.
+                HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout => idempotent,
                 _ => false,
             };
         }

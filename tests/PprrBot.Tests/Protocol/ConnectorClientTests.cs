@@ -30,15 +30,27 @@ public class ConnectorClientTests
     }
 
     [Fact]
-    public async Task DoesNotPostAgainAfterA503BecauseTheMessageMayHaveArrived()
+    public async Task PostsAgainAfterA503BecauseTheConnectorDidNotTakeTheMessage()
     {
-        await using var server = await LocalConnectorServer.StartAsync(Behaviour.Unavailable, Behaviour.Ok);
+        await using var server = await LocalConnectorServer.StartAsync(Behaviour.Unavailable, Behaviour.Unavailable, Behaviour.Ok);
+        await using var services = Services();
+
+        var id = await Connector(services).SendToConversationAsync(server.ServiceUrl, ConversationId, Message(), Ct);
+
+        Assert.NotNull(id);
+        Assert.Equal(3, server.Received.Count);
+    }
+
+    [Fact]
+    public async Task DoesNotPostAgainAfterA502BecauseTheMessageMayHaveArrived()
+    {
+        await using var server = await LocalConnectorServer.StartAsync(Behaviour.BadGateway, Behaviour.Ok);
         await using var services = Services();
 
         var failure = await Assert.ThrowsAsync<ConnectorException>(
             () => Connector(services).SendToConversationAsync(server.ServiceUrl, ConversationId, Message(), Ct));
 
-        Assert.Equal(503, failure.StatusCode);
+        Assert.Equal(502, failure.StatusCode);
         Assert.Single(server.Received);
     }
 

@@ -91,6 +91,8 @@ internal sealed record Behaviour(BehaviourKind Kind, int Status = 200, int? Retr
     public static Behaviour Throttled(int retryAfterSeconds) => new(BehaviourKind.Status, 429, retryAfterSeconds);
 
     public static Behaviour Unavailable { get; } = new(BehaviourKind.Status, 503);
+
+    public static Behaviour BadGateway { get; } = new(BehaviourKind.Status, 502);
 }
 
 internal sealed record ReceivedRequest(string Method, string RawTarget, string Body, string Authorization, DateTimeOffset At);
