@@ -105,6 +105,9 @@ internal static class UkFormat
     /// <summary>"9 December 2020".</summary>
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", Culture);
 
+    /// <summary>"Monday 7 December 2020": for deadlines, where the day of the week matters.</summary>
+    public static string LongDate(DateOnly date) => date.ToString("dddd d MMMM yyyy", Culture);
+
     /// <summary>The UK local date of an instant: "9 December 2020".</summary>
     public static string Date(DateTimeOffset instant) => Date(DateOnly.FromDateTime(ToUkTime(instant)));
 

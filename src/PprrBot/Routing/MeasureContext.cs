@@ -1,4 +1,4 @@
-using System.Globalization;
+using PprrBot.Cards;
 using System.Text.Json;
 using PprrBot.Data.Measures;
 using PprrBot.Data.ReadModel;
@@ -11,7 +11,6 @@ namespace PprrBot.Routing;
 /// </summary>
 public sealed record MeasureContext(string Code, string Name, string Period, string? Value, string? Target, string? Rag, string Report)
 {
-    private static readonly CultureInfo UkCulture = CultureInfo.GetCultureInfo("en-GB");
 
     public static MeasureContext? From(MeasureView measure, string? period)
     {
@@ -54,18 +53,5 @@ public sealed record MeasureContext(string Code, string Name, string Period, str
     public static MeasureContext? FromJson(string? json) =>
         string.IsNullOrWhiteSpace(json) ? null : JsonSerializer.Deserialize<MeasureContext>(json);
 
-    // Decimals keep the scale they were imported with, so "20.0" prints as the report printed it.
-    // TEMPORARY: the lead folds this into Cards/UkFormat once that lands.
-    private static string? Format(decimal? value, MeasureUnit unit) => value switch
-    {
-        null => null,
-        { } v => unit switch
-        {
-            MeasureUnit.Percent => $"{v.ToString(UkCulture)}%",
-            MeasureUnit.Gbp => v.ToString("£#,##0", UkCulture),
-            MeasureUnit.RatePer10000 => $"{v.ToString(UkCulture)} per 10,000",
-            MeasureUnit.Days => $"{v.ToString(UkCulture)} days",
-            _ => v.ToString(UkCulture),
-        },
-    };
+    private static string? Format(decimal? value, MeasureUnit unit) => value is { } v ? UkFormat.Value(v, unit) : null;
 }

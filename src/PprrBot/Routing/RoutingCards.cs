@@ -1,3 +1,4 @@
+using PprrBot.Cards;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using PprrBot.Data.Contacts;
@@ -39,7 +40,6 @@ internal static class RoutingCards
     public const string ReasonInput = "reason";
     public const string NewDateInput = "newDate";
 
-    private static readonly CultureInfo UkCulture = CultureInfo.GetCultureInfo("en-GB");
 
     public static BotMessage Confirmation(RouteDraft draft)
     {
@@ -316,11 +316,9 @@ internal static class RoutingCards
         return BotMessage.ForCard(Card(body, speak, fallback), heading);
     }
 
-    /// <summary>"Monday 7 December 2020".</summary>
-    public static string LongDate(DateOnly date) => date.ToString("dddd d MMMM yyyy", UkCulture);
+    public static string LongDate(DateOnly date) => UkFormat.LongDate(date);
 
-    /// <summary>"7 December 2020".</summary>
-    public static string ShortDate(DateOnly date) => date.ToString("d MMMM yyyy", UkCulture);
+    public static string ShortDate(DateOnly date) => UkFormat.Date(date);
 
     public static string DeadlineSentence(DeadlineOutcome deadline) => (deadline.Meeting, deadline.MissedMeeting) switch
     {
@@ -368,7 +366,7 @@ internal static class RoutingCards
     {
         var who = question.AnsweredByName ?? officer?.Name ?? "the officer";
         return question.AnsweredAt is { } at
-            ? $"Answered by {who} on {LongDate(DeadlineCalculator.UkDate(at))} at {DeadlineCalculator.UkLocal(at).ToString("HH:mm", UkCulture)}"
+            ? $"Answered by {who} on {LongDate(DeadlineCalculator.UkDate(at))} at {UkFormat.Time(at)}"
             : $"Answered by {who}";
     }
 
