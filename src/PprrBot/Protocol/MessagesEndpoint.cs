@@ -91,6 +91,15 @@ internal static class MessagesEndpoint
             return Results.Accepted();
         }
 
+        if (IsCardSubmit(activity))
+        {
+            // A card button press carries a member's decision ("send this question"): it is handled before the
+            // 202, so a crash can only lose it while Teams still waits and will redeliver. It is one quick step,
+            // and it runs to the end even if the caller gives up waiting (the redelivery filter stops a second run).
+            await context.RequestServices.GetRequiredService<TurnHandler>().HandleAsync(activity, CancellationToken.None);
+            return Results.Accepted();
+        }
+
         if (!queue.TryEnqueue(activity))
         {
             redelivery.ForgetDelivery(activity);
@@ -103,6 +112,10 @@ internal static class MessagesEndpoint
 
         return Results.Accepted();
     }
+
+    /// <summary>An Action.Submit press: a message with card data and no typed text.</summary>
+    private static bool IsCardSubmit(Activity activity) =>
+        activity.Type == "message" && string.IsNullOrWhiteSpace(activity.Text) && activity.Value is { ValueKind: System.Text.Json.JsonValueKind.Object };
 
     /// <summary>The Agents Playground probes the endpoint with HEAD before connecting.</summary>
     public static IResult Head() => Results.Ok();

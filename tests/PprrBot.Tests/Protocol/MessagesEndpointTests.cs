@@ -109,6 +109,22 @@ public class MessagesEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task HandlesACardSubmitBeforeAnswering202SoACrashCannotLoseIt()
+    {
+        using var client = _local.ClientFrom(IPAddress.Loopback);
+        var submit = LocalActivity();
+        submit.Remove("text");
+        submit["value"] = new JsonObject { ["pprr"] = "show", ["code"] = "CFE08" };
+
+        using var response = await client.SendAsync(BotApplicationFactory.Post(submit), Ct);
+
+        // No waiting: the reply was sent before the 202 came back.
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var reply = Assert.Single(_local.Connector.Sent);
+        Assert.Equal(submit["id"]?.GetValue<string>(), reply.ActivityId);
+    }
+
+    [Fact]
     public async Task AnswersARedeliveredMessageWith202ButProcessesItOnce()
     {
         using var client = _local.ClientFrom(IPAddress.Loopback);
