@@ -3,6 +3,7 @@
 # Builds the bot and the load rig in Release, then the rig starts the bot (local-development mode, a temporary
 # SQLite file, 127.0.0.1 only), a stand-in connector and the driver. Needs only the .NET SDK (global.json).
 # Usage: bench/load/run.sh [--seconds 5] [--connections 1,10,50] [--faults true|false]
+#        [--kill-run true [--kill-submits 300]]  (SIGKILL mid-burst of routed questions, restart; default off)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 

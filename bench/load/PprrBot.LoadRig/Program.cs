@@ -11,6 +11,9 @@ var botDll = options.GetValueOrDefault("bot-dll") ?? throw new ArgumentException
 var seconds = double.Parse(options.GetValueOrDefault("seconds") ?? "5", CultureInfo.InvariantCulture);
 var connectionsList = (options.GetValueOrDefault("connections") ?? "1,10,50").Split(',').Select(int.Parse).ToArray();
 var runFaults = options.GetValueOrDefault("faults") != "false";
+// --kill-run true: the SIGKILL fault run (its own bot, port + 1 and SQLite file) after the rest; off by default.
+var killRun = options.GetValueOrDefault("kill-run") == "true";
+var killSubmits = int.Parse(options.GetValueOrDefault("kill-submits") ?? "300", CultureInfo.InvariantCulture);
 var port = int.Parse(options.GetValueOrDefault("port") ?? "39780", CultureInfo.InvariantCulture);
 // --bot-env "Key=Value;Key=Value": extra settings for the bot, to try a change without rebuilding.
 var botEnv = (options.GetValueOrDefault("bot-env") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries)
@@ -75,11 +78,27 @@ if (runFaults)
     failed |= report.Any(line => line.StartsWith("FAILED", StringComparison.Ordinal));
 }
 
+if (killRun)
+{
+    report.Add("");
+    report.AddRange(await KillRun.RunAsync(botDll, port + 1, Path.Combine(workDir.FullName, "kill.db"), connector, Math.Clamp(killSubmits, 20, 5_000)));
+    failed |= report.Any(line => line.StartsWith("FAILED", StringComparison.Ordinal));
+}
+
 report.Add("");
 report.Add($"Bot peak RSS over the whole run: {bot.PeakMemoryMb():N0} MB; RSS now {bot.MemoryMb():N0} MB");
 Console.WriteLine(string.Join('\n', report));
 
-workDir.Delete(recursive: true);
+if (failed)
+{
+    // Kept for a look at the database (outbox errors, questions) after a failed check.
+    Console.Error.WriteLine($"Working files kept in {workDir.FullName}");
+}
+else
+{
+    workDir.Delete(recursive: true);
+}
+
 return failed ? 1 : 0;
 
 static string Row(PhaseResult r, string note) =>

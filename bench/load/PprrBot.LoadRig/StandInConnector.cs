@@ -24,6 +24,7 @@ internal sealed class StandInConnector : IAsyncDisposable
     private readonly ConcurrentDictionary<(string ReplyTo, string Body), int> _delivered = new();
     private readonly ConcurrentDictionary<string, int> _repliesPerQuestion = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _cardDelivered = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _proactive = new(StringComparer.Ordinal);
     private long _accepted;
     private long _refused;
     private long _ids;
@@ -47,6 +48,7 @@ internal sealed class StandInConnector : IAsyncDisposable
         var connector = new StandInConnector(app);
         app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", connector.ReceiveAsync);
         app.MapPost("/v3/conversations/{conversationId}/activities", connector.ReceiveAsync);
+        app.MapPost("/v3/conversations", (Func<HttpContext, Task<IResult>>)connector.CreateConversationAsync);
         await app.StartAsync();
         connector.ServiceUrl = app.Urls.First() + "/";
         return connector;
@@ -61,6 +63,13 @@ internal sealed class StandInConnector : IAsyncDisposable
     public int RepliesTo(string activityId) => _repliesPerQuestion.TryGetValue(activityId, out var n) ? n : 0;
 
     public bool CardDeliveredTo(string activityId) => _cardDelivered.ContainsKey(activityId);
+
+    /// <summary>The bodies of the messages sent into a conversation the bot created (proactive, not replies), in order.</summary>
+    public IReadOnlyCollection<string> SentInto(string conversationId) =>
+        _proactive.TryGetValue(conversationId, out var bodies) ? bodies : [];
+
+    /// <summary>The id the stand-in gives the 1:1 chat it creates with a user: one per user, as Teams does.</summary>
+    public static string PersonalConversationId(string userId) => "a:personal-" + userId;
 
     /// <summary>Replies delivered more than once: the same content to the same question.</summary>
     public int Doubles => _delivered.Values.Count(n => n > 1);
@@ -82,6 +91,12 @@ internal sealed class StandInConnector : IAsyncDisposable
         }
 
         var replyTo = activityId ?? ReplyToId(buffer) ?? "";
+        if (activityId is null && conversationId.StartsWith("a:personal-", StringComparison.Ordinal))
+        {
+            _proactive.GetOrAdd(conversationId, _ => new ConcurrentQueue<string>())
+                .Enqueue(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        }
+
         var body = Convert.ToHexString(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
         _delivered.AddOrUpdate((replyTo, body), 1, (_, n) => n + 1);
         _repliesPerQuestion.AddOrUpdate(replyTo, 1, (_, n) => n + 1);
@@ -97,6 +112,16 @@ internal sealed class StandInConnector : IAsyncDisposable
         }
 
         return Results.Json(new { id = "r" + Interlocked.Increment(ref _ids) });
+    }
+
+    /// <summary>POST v3/conversations: a 1:1 chat with the first member, created proactively (protocol.md §3.4).</summary>
+    private async Task<IResult> CreateConversationAsync(HttpContext context)
+    {
+        using var document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+        var user = document.RootElement.TryGetProperty("members", out var members) && members.GetArrayLength() > 0
+            ? members[0].GetProperty("id").GetString() ?? ""
+            : "";
+        return Results.Json(new { id = PersonalConversationId(user) });
     }
 
     private static string? ReplyToId(MemoryStream body)
