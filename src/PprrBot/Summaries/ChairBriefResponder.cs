@@ -11,17 +11,9 @@ namespace PprrBot.Summaries;
 /// </summary>
 internal sealed class ChairBriefResponder(
     PprrSnapshotStore snapshots,
-    QuestionInterpreter interpreter,
     ChairSummaryBuilder builder,
     BriefingWriter writer)
 {
-    /// <summary>The brief, or null when the text is not a chair brief (the member responder answers it).</summary>
-    public async ValueTask<BotMessage?> TryRespondAsync(IncomingMessage message, CancellationToken cancellationToken)
-    {
-        var question = interpreter.Interpret(message.Text, snapshots.Current);
-        return question.Intent == Intent.ChairBrief ? await RespondAsync(question, cancellationToken) : null;
-    }
-
     /// <summary>The brief for a question already read as a chair brief.</summary>
     public async ValueTask<BotMessage> RespondAsync(Question question, CancellationToken cancellationToken)
     {
