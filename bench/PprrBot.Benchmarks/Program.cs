@@ -16,4 +16,11 @@ if (args is ["answer-latency", ..])
     return;
 }
 
+if (args is ["answer-loop", var catalogue, var seconds])
+{
+    // For a profiler: answers the mix over and over for the given time, nothing else.
+    AnsweringBenchmarks.Loop(catalogue, double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(AnsweringBenchmarks).Assembly).Run(args);

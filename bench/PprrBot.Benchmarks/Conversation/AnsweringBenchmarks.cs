@@ -96,6 +96,46 @@ public class AnsweringBenchmarks
                 }
             }
 
+            // The stages on their own: building the cards from a reading, and serialising them.
+            var compose = new List<double>(rounds * questions.Length);
+            var serialise = new List<double>(rounds * questions.Length);
+            var readings = questions.Select(q => interpreter.Interpret(q, snapshot)).ToArray();
+            var stages = new (double Read, double Build, double Write)[questions.Length];
+            for (var round = 0; round < rounds; round++)
+            {
+                for (var i = 0; i < readings.Length; i++)
+                {
+                    var start = Stopwatch.GetTimestamp();
+                    interpreter.Interpret(questions[i], snapshot);
+                    stages[i].Read += Stopwatch.GetElapsedTime(start).TotalMicroseconds / rounds;
+                    start = Stopwatch.GetTimestamp();
+                    var answer = QuestionAnswerer.Compose(readings[i], snapshot);
+                    var built = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+                    compose.Add(built);
+                    stages[i].Build += built / rounds;
+                    start = Stopwatch.GetTimestamp();
+                    foreach (var message in answer.Messages)
+                    {
+                        _ = message.Card?.ToJsonString();
+                    }
+
+                    var written = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+                    serialise.Add(written);
+                    stages[i].Write += written / rounds;
+                }
+            }
+
+            if (Environment.GetEnvironmentVariable("PPRR_BENCH_EACH") == "1")
+            {
+                for (var i = 0; i < questions.Length; i++)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"    {perQuestion[i],9:N1} µs = read {stages[i].Read,8:N1} + build {stages[i].Build,8:N1} + write {stages[i].Write,8:N1}  {questions[i]}"));
+                }
+            }
+
+            compose.Sort();
+            serialise.Sort();
             interpret.Sort();
             times.Sort();
             var slowest = perQuestion.Select((t, i) => (t, i)).OrderByDescending(x => x.t).Take(3)
@@ -104,8 +144,29 @@ public class AnsweringBenchmarks
                 $"{name}: {questions.Length} questions × {rounds} rounds: p50 {Percentile(times, 0.50):N1} µs, p90 {Percentile(times, 0.90):N1} µs, p99 {Percentile(times, 0.99):N1} µs, mean {times.Average():N1} µs"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  of which understanding the question (QuestionInterpreter.Interpret): p50 {Percentile(interpret, 0.50):N1} µs, p90 {Percentile(interpret, 0.90):N1} µs"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  building the cards (QuestionAnswerer.Compose): p50 {Percentile(compose, 0.50):N1} µs, p90 {Percentile(compose, 0.90):N1} µs; serialising them: p50 {Percentile(serialise, 0.50):N1} µs, p90 {Percentile(serialise, 0.90):N1} µs"));
             Console.WriteLine("  slowest on average: " + string.Join("; ", slowest));
         }
+    }
+
+    /// <summary>`answer-loop`: the mix answered over and over for <paramref name="seconds"/>, for a profiler to sample.</summary>
+    public static void Loop(string catalogue, double seconds)
+    {
+        var answerer = new QuestionAnswerer(new QuestionInterpreter());
+        var (snapshot, questions) = catalogue == "sample" ? AnsweringCatalogue.Sample() : AnsweringCatalogue.Synthetic();
+        var until = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
+        var answers = 0;
+        while (Stopwatch.GetTimestamp() < until)
+        {
+            foreach (var question in questions)
+            {
+                Answer(answerer, question, snapshot);
+                answers++;
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{answers} answers"));
     }
 
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
