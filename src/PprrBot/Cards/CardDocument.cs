@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using PprrBot.Data.ReadModel;
 using PprrBot.Protocol;
 
@@ -13,8 +12,8 @@ internal sealed class CardDocument
     public const string Version = "1.5";
     public const string SampleMarker = "Sample data, not official figures";
 
-    private readonly JsonArray _body = [];
-    private readonly JsonArray _actions = [];
+    private readonly List<CardObject> _body = new(16);
+    private readonly List<CardObject> _actions = [];
     private readonly bool _fullWidth;
     private readonly bool _sample;
 
@@ -32,30 +31,26 @@ internal sealed class CardDocument
         }
     }
 
-    public CardDocument Add(JsonNode element)
+    public CardDocument Add(CardObject element)
     {
         _body.Add(element);
         return this;
     }
 
-    public CardDocument AddRange(IEnumerable<JsonNode> elements)
+    public CardDocument AddRange(IEnumerable<CardObject> elements)
     {
-        foreach (var element in elements)
-        {
-            _body.Add(element);
-        }
-
+        _body.AddRange(elements);
         return this;
     }
 
-    public CardDocument Action(JsonObject action)
+    public CardDocument Action(CardObject action)
     {
         _actions.Add(action);
         return this;
     }
 
     /// <summary>
-    /// The finished card. <paramref name="speak"/> is read aloud (Immersive Reader), <paramref name="fallbackText"/>
+    /// The finished card, written once as the JSON Teams receives. <paramref name="speak"/> is read aloud (Immersive Reader), <paramref name="fallbackText"/>
     /// shows where the card cannot, and <paramref name="summary"/> is the one-line notification text.
     /// </summary>
     public BotMessage ToMessage(string speak, string fallbackText, string summary)
@@ -66,7 +61,7 @@ internal sealed class CardDocument
             fallbackText += " (" + SampleMarker + ".)";
         }
 
-        var card = new JsonObject
+        var card = new CardObject
         {
             ["type"] = "AdaptiveCard",
             ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
@@ -84,10 +79,10 @@ internal sealed class CardDocument
         if (_fullWidth)
         {
             // Teams-only; not in the strict schema, so validation strips it.
-            card["msteams"] = new JsonObject { ["width"] = "Full" };
+            card["msteams"] = new CardObject { ["width"] = "Full" };
         }
 
-        return BotMessage.ForCard(card, summary);
+        return BotMessage.ForCard(card.ToUtf8Json(), fallbackText, summary);
     }
 }
 
@@ -99,38 +94,19 @@ internal static class CardData
 {
     public const string Key = "pprr";
 
-    public static JsonObject Show(string code) => new() { [Key] = "show", ["code"] = code };
+    public static CardObject Show(string code) => new() { [Key] = "show", ["code"] = code };
 
-    public static JsonObject Trend(string code) => new() { [Key] = "trend", ["code"] = code };
+    public static CardObject Trend(string code) => new() { [Key] = "trend", ["code"] = code };
 
-    public static JsonObject Related(string code) => new() { [Key] = "related", ["code"] = code };
+    public static CardObject Related(string code) => new() { [Key] = "related", ["code"] = code };
 
-    public static JsonObject Ask(string text) => new() { [Key] = "ask", ["text"] = text };
+    public static CardObject Ask(string text) => new() { [Key] = "ask", ["text"] = text };
 
     /// <summary>Start routing a question to an officer; with no code, to the performance officer.</summary>
-    public static JsonObject RouteStart(string? code = null, string? period = null, string? question = null, string? role = null)
-    {
-        var data = new JsonObject { [Key] = "route.start" };
-        if (role is not null)
-        {
-            data["role"] = role;
-        }
-
-        if (code is not null)
-        {
-            data["code"] = code;
-        }
-
-        if (period is not null)
-        {
-            data["period"] = period;
-        }
-
-        if (question is not null)
-        {
-            data["question"] = question;
-        }
-
-        return data;
-    }
+    public static CardObject RouteStart(string? code = null, string? period = null, string? question = null, string? role = null) =>
+        new CardObject { [Key] = "route.start" }
+            .SetIfPresent("role", role)
+            .SetIfPresent("code", code)
+            .SetIfPresent("period", period)
+            .SetIfPresent("question", question);
 }

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace PprrBot.Cards;
 
 /// <summary>
@@ -9,7 +7,7 @@ namespace PprrBot.Cards;
 /// </summary>
 internal static class CardElements
 {
-    public static JsonObject Text(
+    public static CardObject Text(
         string text,
         string? size = null,
         string? weight = null,
@@ -18,126 +16,88 @@ internal static class CardElements
         string? spacing = null,
         bool separator = false)
     {
-        var block = new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
-        Set(block, "size", size);
-        Set(block, "weight", weight);
-        Set(block, "color", color);
-        Set(block, "spacing", spacing);
-        if (subtle)
-        {
-            block["isSubtle"] = true;
-        }
-
-        if (separator)
-        {
-            block["separator"] = true;
-        }
-
-        return block;
+        return new CardObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true }
+            .SetIfPresent("size", size)
+            .SetIfPresent("weight", weight)
+            .SetIfPresent("color", color)
+            .SetIfPresent("spacing", spacing)
+            .SetIfTrue("isSubtle", subtle)
+            .SetIfTrue("separator", separator);
     }
 
     /// <summary>A section heading: bold, and marked as a heading for assistive technology.</summary>
-    public static JsonObject Heading(string text, string size = "Medium", bool separator = false, string? spacing = null)
+    public static CardObject Heading(string text, string size = "Medium", bool separator = false, string? spacing = null)
     {
         var block = Text(text, size: size, weight: "Bolder", spacing: spacing, separator: separator);
         block["style"] = "heading";
         return block;
     }
 
-    public static JsonObject Container(IEnumerable<JsonNode> items, string? style = null, bool bleed = false, string? spacing = null, bool separator = false)
-    {
-        var container = new JsonObject { ["type"] = "Container", ["items"] = new JsonArray([.. items]) };
-        Set(container, "style", style);
-        Set(container, "spacing", spacing);
-        if (bleed)
-        {
-            container["bleed"] = true;
-        }
+    public static CardObject Container(IEnumerable<CardObject> items, string? style = null, bool bleed = false, string? spacing = null, bool separator = false) =>
+        new CardObject { ["type"] = "Container", ["items"] = List(items) }
+            .SetIfPresent("style", style)
+            .SetIfPresent("spacing", spacing)
+            .SetIfTrue("bleed", bleed)
+            .SetIfTrue("separator", separator);
 
-        if (separator)
-        {
-            container["separator"] = true;
-        }
-
-        return container;
-    }
-
-    public static JsonObject Facts(IEnumerable<(string Title, string Value)> facts, string? spacing = null)
-    {
-        var set = new JsonObject
+    public static CardObject Facts(IEnumerable<(string Title, string Value)> facts, string? spacing = null) =>
+        new CardObject
         {
             ["type"] = "FactSet",
-            ["facts"] = new JsonArray([.. facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Title, ["value"] = f.Value })]),
-        };
-        Set(set, "spacing", spacing);
-        return set;
-    }
+            ["facts"] = List(facts.Select(f => new CardObject { ["title"] = f.Title, ["value"] = f.Value })),
+        }.SetIfPresent("spacing", spacing);
 
-    public static JsonObject Column(IEnumerable<JsonNode> items, string width = "stretch", string? verticalAlignment = null)
-    {
-        var column = new JsonObject { ["type"] = "Column", ["width"] = width, ["items"] = new JsonArray([.. items]) };
-        Set(column, "verticalContentAlignment", verticalAlignment);
-        return column;
-    }
+    public static CardObject Column(IEnumerable<CardObject> items, string width = "stretch", string? verticalAlignment = null) =>
+        new CardObject { ["type"] = "Column", ["width"] = width, ["items"] = List(items) }
+            .SetIfPresent("verticalContentAlignment", verticalAlignment);
 
-    public static JsonObject Columns(IEnumerable<JsonNode> columns, string? spacing = null, bool separator = false)
-    {
-        var set = new JsonObject { ["type"] = "ColumnSet", ["columns"] = new JsonArray([.. columns]) };
-        Set(set, "spacing", spacing);
-        if (separator)
-        {
-            set["separator"] = true;
-        }
-
-        return set;
-    }
+    public static CardObject Columns(IEnumerable<CardObject> columns, string? spacing = null, bool separator = false) =>
+        new CardObject { ["type"] = "ColumnSet", ["columns"] = List(columns) }
+            .SetIfPresent("spacing", spacing)
+            .SetIfTrue("separator", separator);
 
     /// <summary>A button whose data arrives as the message's value (Action.Submit works in every Teams client).</summary>
-    public static JsonObject Submit(string title, JsonObject data) =>
+    public static CardObject Submit(string title, CardObject data) =>
         new() { ["type"] = "Action.Submit", ["title"] = title, ["data"] = data };
 
-    public static JsonObject ActionSet(IEnumerable<JsonNode> actions, string? spacing = null)
-    {
-        var set = new JsonObject { ["type"] = "ActionSet", ["actions"] = new JsonArray([.. actions]) };
-        Set(set, "spacing", spacing);
-        return set;
-    }
+    public static CardObject ActionSet(IEnumerable<CardObject> actions, string? spacing = null) =>
+        new CardObject { ["type"] = "ActionSet", ["actions"] = List(actions) }.SetIfPresent("spacing", spacing);
 
     /// <summary>
     /// A Table (1.5) with a header row, and a fallback for clients that cannot draw tables (Teams mobile
     /// has shown them blank): the same rows as a bulleted list.
     /// </summary>
-    public static JsonObject Table(
+    public static CardObject Table(
         IReadOnlyList<(double Width, string Align)> columns,
         IReadOnlyList<string> header,
         IEnumerable<TableRowSpec> rows,
-        JsonObject fallback)
+        CardObject fallback)
     {
-        var tableRows = new JsonArray
+        var tableRows = new List<CardObject>
         {
-            new JsonObject
+            new()
             {
                 ["type"] = "TableRow",
                 ["style"] = "emphasis",
-                ["cells"] = new JsonArray([.. header.Select(h => (JsonNode)Cell(Text(h, weight: "Bolder"), null))]),
+                ["cells"] = List(header.Select(h => Cell(Text(h, weight: "Bolder"), null))),
             },
         };
 
         foreach (var row in rows)
         {
-            var cells = new JsonArray();
-            for (var i = 0; i < row.Cells.Count; i++)
+            var cells = new CardObject[row.Cells.Count];
+            for (var i = 0; i < cells.Length; i++)
             {
-                cells.Add(Cell(row.Cells[i], i == row.StyledCell ? row.CellStyle : null));
+                cells[i] = Cell(row.Cells[i], i == row.StyledCell ? row.CellStyle : null);
             }
 
-            tableRows.Add(new JsonObject { ["type"] = "TableRow", ["cells"] = cells });
+            tableRows.Add(new CardObject { ["type"] = "TableRow", ["cells"] = cells });
         }
 
-        return new JsonObject
+        return new CardObject
         {
             ["type"] = "Table",
-            ["columns"] = new JsonArray([.. columns.Select(ColumnDefinition)]),
+            ["columns"] = List(columns.Select(ColumnDefinition)),
             ["rows"] = tableRows,
             ["firstRowAsHeader"] = true,
             ["showGridLines"] = false,
@@ -145,32 +105,18 @@ internal static class CardElements
         };
     }
 
-    private static JsonNode ColumnDefinition((double Width, string Align) column)
-    {
-        var definition = new JsonObject { ["width"] = column.Width };
-        if (column.Align != "Left")
-        {
-            definition["horizontalCellContentAlignment"] = column.Align;
-        }
+    /// <summary>The items of a container, column or set: a list as it is, anything else taken once.</summary>
+    public static IReadOnlyList<CardObject> List(IEnumerable<CardObject> items) => items as IReadOnlyList<CardObject> ?? [.. items];
 
-        return definition;
+    private static CardObject ColumnDefinition((double Width, string Align) column)
+    {
+        var definition = new CardObject { ["width"] = column.Width };
+        return column.Align == "Left" ? definition : definition.SetIfPresent("horizontalCellContentAlignment", column.Align);
     }
 
-    private static JsonObject Cell(JsonObject content, string? style)
-    {
-        var cell = new JsonObject { ["type"] = "TableCell", ["items"] = new JsonArray(content) };
-        Set(cell, "style", style);
-        return cell;
-    }
-
-    private static void Set(JsonObject target, string name, string? value)
-    {
-        if (value is not null)
-        {
-            target[name] = value;
-        }
-    }
+    private static CardObject Cell(CardObject content, string? style) =>
+        new CardObject { ["type"] = "TableCell", ["items"] = new[] { content } }.SetIfPresent("style", style);
 }
 
 /// <summary>One table row: its cell contents, and optionally one cell coloured (the RAG cell).</summary>
-internal sealed record TableRowSpec(IReadOnlyList<JsonObject> Cells, int StyledCell = -1, string? CellStyle = null);
+internal sealed record TableRowSpec(IReadOnlyList<CardObject> Cells, int StyledCell = -1, string? CellStyle = null);

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using PprrBot.Data.Contacts;
 using PprrBot.Data.ReadModel;
 using PprrBot.Protocol;
@@ -24,7 +23,7 @@ internal static class ContactCard
             document.Add(Container(Person(contact), separator: index > 0, spacing: "Medium"));
             if (!string.IsNullOrEmpty(contact.Email))
             {
-                document.Action(new JsonObject
+                document.Action(new CardObject
                 {
                     ["type"] = "Action.OpenUrl",
                     ["title"] = "E-mail " + contact.Name,
@@ -45,7 +44,7 @@ internal static class ContactCard
         return document.ToMessage(spoken, written, "Contact: " + string.Join("; ", contacts.Select(c => c.Name)));
     }
 
-    private static IEnumerable<JsonNode> Person(Contact contact)
+    private static IEnumerable<CardObject> Person(Contact contact)
     {
         yield return Text(contact.Name, size: "Medium", weight: "Bolder");
         yield return Text(contact.Title, spacing: "None");

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using PprrBot.Data.Finance;
 using PprrBot.Data.ReadModel;
 using PprrBot.Protocol;
@@ -96,7 +95,7 @@ internal static class FinanceCard
     }
 
     /// <summary>The commentary behind each line that is off budget, largest variance first, with its service.</summary>
-    private static IEnumerable<JsonNode> VarianceReasons(IEnumerable<FinanceLine> lines)
+    private static IEnumerable<CardObject> VarianceReasons(IEnumerable<FinanceLine> lines)
     {
         var explained = lines.Where(l => l.Variance != 0 && !string.IsNullOrWhiteSpace(l.Commentary)).OrderByDescending(l => Math.Abs(l.Variance)).ToList();
         if (explained.Count == 0)
@@ -123,7 +122,7 @@ internal static class FinanceCard
             ]);
     }
 
-    private static JsonObject FallbackList(IEnumerable<FinanceLine> lines, string outturnLabel) =>
+    private static CardObject FallbackList(IEnumerable<FinanceLine> lines, string outturnLabel) =>
         Container([Text(string.Join("\n", lines.Select(l =>
             $"- **{(l.IsPortfolioTotal ? "Cash limit total" : l.Line)}**: budget {UkFormat.Money(l.Budget)}, {outturnLabel.ToLowerInvariant()} {UkFormat.Money(l.ForecastOutturn)}, {UkFormat.Variance(l.Variance)}")))]);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using PprrBot.Protocol;
 using static PprrBot.Cards.CardElements;
 
@@ -56,6 +55,6 @@ internal static class HelpCard
     }
 
     // One button per row: side by side, whole questions are cut to a few letters on a phone.
-    private static IEnumerable<JsonObject> ExampleButtons(IEnumerable<string> questions) =>
+    private static IEnumerable<CardObject> ExampleButtons(IEnumerable<string> questions) =>
         questions.Select(q => ActionSet([Submit(q, CardData.Ask(q))], spacing: "Small"));
 }

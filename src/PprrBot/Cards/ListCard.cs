@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using PprrBot.Data.ReadModel;
 using PprrBot.Protocol;
 using static PprrBot.Cards.CardElements;
@@ -101,7 +100,7 @@ internal static class ListCard
     }
 
     /// <summary>The same rows as a bulleted list, for clients that cannot draw a Table.</summary>
-    private static JsonObject FallbackList(IEnumerable<MeasureSelection> rows)
+    private static CardObject FallbackList(IEnumerable<MeasureSelection> rows)
     {
         var lines = rows.Select(s =>
         {

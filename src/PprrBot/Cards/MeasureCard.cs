@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using PprrBot.Data.Measures;
 using PprrBot.Data.ReadModel;
 using PprrBot.Protocol;
@@ -61,7 +60,7 @@ internal static class MeasureCard
         return $"{measure.Code} {measure.Name}: {MeasureWording.ValueOrNone(row, measure.Measure.Unit)} ({row.Period}), {rag.Word}";
     }
 
-    private static IEnumerable<JsonNode> Section(PprrSnapshot snapshot, MeasureSelection selection, bool actionsInline)
+    private static IEnumerable<CardObject> Section(PprrSnapshot snapshot, MeasureSelection selection, bool actionsInline)
     {
         var (measure, row) = selection;
         var unit = measure.Measure.Unit;
@@ -116,7 +115,7 @@ internal static class MeasureCard
         }
     }
 
-    private static IEnumerable<JsonNode> RagBlock(MeasureView measure, MeasureResult row, RagExplanation rag)
+    private static IEnumerable<CardObject> RagBlock(MeasureView measure, MeasureResult row, RagExplanation rag)
     {
         var unit = measure.Measure.Unit;
         var targetLine = row.Target is { } target ? $"Target {UkFormat.Value(target, unit)}" : "No target";
@@ -138,7 +137,7 @@ internal static class MeasureCard
     }
 
     /// <summary>The honest line when later periods have no figure, or when the chosen row itself has none.</summary>
-    private static IEnumerable<JsonNode> MissingFigures(MeasureView measure, MeasureResult row)
+    private static IEnumerable<CardObject> MissingFigures(MeasureView measure, MeasureResult row)
     {
         if (row.Value is null)
         {
@@ -181,7 +180,7 @@ internal static class MeasureCard
 
     /// <param name="withCode">With several measures on one card, each button names its measure, so a screen
     /// reader does not hear three identical "Trend" buttons.</param>
-    private static IEnumerable<JsonObject> Actions(MeasureSelection selection, bool withCode = false)
+    private static IEnumerable<CardObject> Actions(MeasureSelection selection, bool withCode = false)
     {
         var code = selection.Measure.Code;
         var suffix = withCode ? ": " + code : "";

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using PprrBot.Data.Finance;
 using PprrBot.Data.ReadModel;
 using PprrBot.Protocol;
@@ -66,9 +65,9 @@ internal static class SavingsCard
         return document.ToMessage(spoken, written, $"Savings {period}: shortfall {UkFormat.MoneyShort(shortfall)} ({counts})");
     }
 
-    private static JsonObject Scheme(SavingsScheme scheme, string achievedWord)
+    private static CardObject Scheme(SavingsScheme scheme, string achievedWord)
     {
-        var items = new List<JsonNode>
+        var items = new List<CardObject>
         {
             Columns(
                 [

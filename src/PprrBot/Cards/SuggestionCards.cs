@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using PprrBot.Data.ReadModel;
 using PprrBot.Protocol;
 using static PprrBot.Cards.CardElements;
@@ -58,7 +57,7 @@ internal static class SuggestionCards
             "No matching measure: send it to the performance officer?");
     }
 
-    private static JsonObject Candidate(MeasureView measure)
+    private static CardObject Candidate(MeasureView measure)
     {
         var current = measure.Current;
         var figure = current is null

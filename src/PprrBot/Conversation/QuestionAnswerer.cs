@@ -15,7 +15,7 @@ internal sealed record Answer(Question Question, IReadOnlyList<BotMessage> Messa
     public IReadOnlyList<string> Codes => QuestionCodes.For(Question);
 
     /// <summary>The answer as plain text: each card's fallback text, or the message text.</summary>
-    public string Text => string.Join("\n\n", Messages.Select(m => m.Card?["fallbackText"]?.GetValue<string>() ?? m.Text ?? ""));
+    public string Text => string.Join("\n\n", Messages.Select(m => m.FallbackText ?? m.Text ?? ""));
 }
 
 /// <summary>

@@ -98,7 +98,7 @@ internal sealed class Attachment
 {
     public string? ContentType { get; set; }
 
-    public JsonNode? Content { get; set; }
+    public RawJson? Content { get; set; }
 
     public string? ContentUrl { get; set; }
 
@@ -184,6 +184,8 @@ internal sealed class AdaptiveCardInvokeResponse
 [JsonSerializable(typeof(AdaptiveCardInvokeValue))]
 [JsonSerializable(typeof(AdaptiveCardInvokeResponse))]
 [JsonSerializable(typeof(JsonObject))]
+[JsonSerializable(typeof(JsonNode))]
+[JsonSerializable(typeof(JsonElement))]
 internal sealed partial class ProtocolJsonContext : JsonSerializerContext
 {
     public const int MaxDepth = 64;

@@ -24,14 +24,74 @@ public sealed record IncomingMessage(
     bool IsPersonalChat);
 
 /// <summary>One message the bot sends: plain text, or an Adaptive Card with its notification summary.</summary>
-public sealed record BotMessage(string? Text, JsonObject? Card = null, string? Summary = null)
+/// <remarks>
+/// A card is held as the UTF-8 JSON that goes on the wire, written once by the feature that built it
+/// (<see cref="ForCard(ReadOnlyMemory{byte}, string, string)"/>), or as a JSON tree for cards that are edited
+/// after they are built. <see cref="Card"/> reads either as a tree; <see cref="CardJson"/> gives either as JSON.
+/// </remarks>
+public sealed record BotMessage
 {
+    private readonly ReadOnlyMemory<byte>? _cardJson;
+    private readonly string? _fallbackText;
+    private JsonObject? _card;
+
+    public BotMessage(string? text, JsonObject? card = null, string? summary = null)
+    {
+        Text = text;
+        _card = card;
+        Summary = summary;
+    }
+
+    private BotMessage(ReadOnlyMemory<byte> cardJson, string fallbackText, string summary)
+    {
+        _cardJson = cardJson;
+        _fallbackText = fallbackText;
+        Summary = summary;
+    }
+
+    public string? Text { get; }
+
+    /// <summary>The one-line notification text for a card.</summary>
+    public string? Summary { get; }
+
+    /// <summary>A file offered through Teams' file consent flow (FileConsentCard).</summary>
+    public FileOffer? File { get; init; }
+
+    public bool HasCard => _cardJson is not null || _card is not null;
+
+    /// <summary>The card as a JSON tree, for reading it (tests, the outbox, the <c>ask</c> command); null without a card.</summary>
+    public JsonObject? Card => _card ??= _cardJson is { } json ? JsonNode.Parse(json.Span)?.AsObject() : null;
+
+    /// <summary>The card as the JSON sent to Teams; null without a card.</summary>
+    public ReadOnlyMemory<byte>? CardJson
+    {
+        get
+        {
+            if (_cardJson is { } json)
+            {
+                return json;
+            }
+
+            // Not "_card is null ? null : bytes": a null array would convert to an empty, non-null card.
+            if (_card is null)
+            {
+                return null;
+            }
+
+            return JsonSerializer.SerializeToUtf8Bytes(_card, ProtocolJsonContext.Default.JsonObject);
+        }
+    }
+
+    /// <summary>The card's <c>fallbackText</c>: what shows where the card cannot, and the card as plain text.</summary>
+    public string? FallbackText =>
+        _fallbackText ?? (_card?["fallbackText"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null);
+
     public static BotMessage Plain(string text) => new(text);
 
     public static BotMessage ForCard(JsonObject card, string summary) => new(null, card, summary);
 
-    /// <summary>A file offered through Teams' file consent flow (FileConsentCard).</summary>
-    public FileOffer? File { get; init; }
+    /// <summary>A card already written as JSON (the fast path: nothing is parsed or copied on the way out).</summary>
+    public static BotMessage ForCard(ReadOnlyMemory<byte> cardJson, string fallbackText, string summary) => new(cardJson, fallbackText, summary);
 }
 
 /// <summary>A file the bot offers to upload to a user's OneDrive through Teams' file consent flow.</summary>

@@ -40,6 +40,8 @@ internal sealed class ConnectorClient(
     private const int MaxMessageBytes = 80 * 1024;
     private const int WarnMessageBytes = 40 * 1024;
 
+    private static readonly MediaTypeHeaderValue JsonContentType = new("application/json") { CharSet = "utf-8" };
+
     public async Task<string?> SendToConversationAsync(
         string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken)
     {
@@ -101,7 +103,7 @@ internal sealed class ConnectorClient(
         }
 
         var uri = new Uri(new Uri(serviceUrl.EndsWith('/') ? serviceUrl : serviceUrl + "/"), path);
-        var json = JsonSerializer.Serialize(body, bodyType);
+        var json = JsonSerializer.SerializeToUtf8Bytes(body, bodyType);
         CheckSize(json);
         var client = httpClients.CreateClient(method == HttpMethod.Post ? CreatingClient : IdempotentClient);
 
@@ -117,9 +119,9 @@ internal sealed class ConnectorClient(
         return await ReadAsync(response, responseType, cancellationToken);
     }
 
-    private void CheckSize(string json)
+    private void CheckSize(byte[] json)
     {
-        var bytes = json.Length * 2;
+        var bytes = Encoding.UTF8.GetCharCount(json) * 2;
         if (bytes > MaxMessageBytes)
         {
             ProtocolLog.MessageTooLarge(logger, bytes);
@@ -133,13 +135,11 @@ internal sealed class ConnectorClient(
     }
 
     private async Task<HttpResponseMessage> SendOnceAsync(
-        HttpClient client, HttpMethod method, Uri uri, string json, ServiceUrlDecision decision, bool forceRefresh,
+        HttpClient client, HttpMethod method, Uri uri, byte[] json, ServiceUrlDecision decision, bool forceRefresh,
         CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, uri)
-        {
-            Content = new StringContent(json, Encoding.UTF8, "application/json"),
-        };
+        using var request = new HttpRequestMessage(method, uri) { Content = new ByteArrayContent(json) };
+        request.Content.Headers.ContentType = JsonContentType;
         if (decision == ServiceUrlDecision.WithToken)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetTokenAsync(forceRefresh, cancellationToken));

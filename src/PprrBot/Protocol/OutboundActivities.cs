@@ -24,12 +24,11 @@ internal static class OutboundActivities
             activities.Add(text);
         }
 
-        if (message.Card is not null)
+        if (message.CardJson is { } json)
         {
             var card = Message(bot, user, conversationId);
-            card.Summary = message.Summary
-                ?? (message.Card["fallbackText"] is JsonValue fallback && fallback.TryGetValue<string>(out var summary) ? summary : null);
-            card.Attachments = [new Attachment { ContentType = AdaptiveCardType, Content = message.Card.DeepClone() }];
+            card.Summary = message.Summary ?? message.FallbackText;
+            card.Attachments = [new Attachment { ContentType = AdaptiveCardType, Content = new RawJson(json) }];
             activities.Add(card);
         }
 
@@ -43,13 +42,13 @@ internal static class OutboundActivities
                 {
                     ContentType = FileConsentCardType,
                     Name = file.FileName,
-                    Content = new JsonObject
+                    Content = RawJson.From(new JsonObject
                     {
                         ["description"] = file.Description,
                         ["sizeInBytes"] = file.SizeInBytes,
                         ["acceptContext"] = file.Context.DeepClone(),
                         ["declineContext"] = file.Context.DeepClone(),
-                    },
+                    }),
                 },
             ];
             activities.Add(offer);

@@ -485,7 +485,7 @@ internal sealed partial class RoutingService(
             Summary = message.Summary ?? message.Text,
             Email = email,
             EmailSubject = subject ?? message.Summary,
-            EmailBody = message.Card?["fallbackText"]?.GetValue<string>() ?? message.Text,
+            EmailBody = message.FallbackText ?? message.Text,
         };
 
     internal static RoutedQuestionEvent Event(DateTimeOffset at, RoutedQuestionEventKind kind, string actorId, string? detail) =>

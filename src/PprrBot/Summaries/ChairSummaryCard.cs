@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using PprrBot.Cards;
 using PprrBot.Data.Measures;
 using PprrBot.Protocol;
@@ -73,12 +72,12 @@ internal static class ChairSummaryCard
         return document.ToMessage(speak, fallback.Trim(), $"Chair's briefing: {red} Red" + (summary.Budget?.Total is { } t2 ? $", {UkFormat.VarianceShort(t2.Variance)}" : ""));
     }
 
-    private static JsonObject Exception(ExceptionMeasure e)
+    private static CardObject Exception(ExceptionMeasure e)
     {
         var unit = e.Measure.Measure.Unit;
         var rating = e.Row.ReportedRag;
         var figures = $"{MeasureWording.ValueOrNone(e.Row, unit)} ({e.Row.Period})" + (e.Row.Target is { } target ? $", target {UkFormat.Value(target, unit)}" : "");
-        var items = new List<JsonNode>
+        var items = new List<CardObject>
         {
             Columns(
                 [
@@ -99,7 +98,7 @@ internal static class ChairSummaryCard
         return Container(items, separator: true, spacing: "Medium");
     }
 
-    private static IEnumerable<JsonNode> Budget(BudgetPosition budget)
+    private static IEnumerable<CardObject> Budget(BudgetPosition budget)
     {
         var outturn = ChairBriefing.Outturn(budget);
         yield return Heading($"Budget {budget.Period}", size: "Default", separator: true, spacing: "Large");
@@ -128,7 +127,7 @@ internal static class ChairSummaryCard
         }
     }
 
-    private static IEnumerable<JsonNode> Savings(SavingsAtRisk savings)
+    private static IEnumerable<CardObject> Savings(SavingsAtRisk savings)
     {
         yield return Heading($"Savings at risk {savings.Period}", size: "Default", separator: true, spacing: "Large");
         yield return Text($"{savings.SchemeCount} schemes ({savings.Counts}): target {UkFormat.Money(savings.Target)}, shortfall {UkFormat.Money(savings.Shortfall)}.", spacing: "Small");
@@ -138,7 +137,7 @@ internal static class ChairSummaryCard
         }
     }
 
-    private static IEnumerable<JsonNode> Questions(MeetingQuestions questions)
+    private static IEnumerable<CardObject> Questions(MeetingQuestions questions)
     {
         yield return Heading($"Questions for the {UkFormat.Date(questions.Meeting.Date)} meeting", size: "Default", separator: true, spacing: "Large");
         yield return Text($"{questions.Open.Count} open, {questions.Overdue.Count} overdue, {questions.Answered.Count} answered.", spacing: "Small");

@@ -1,4 +1,3 @@
-using System.Text;
 using PprrBot.Cards;
 
 namespace PprrBot.Tests.Cards;
@@ -49,7 +48,7 @@ public class CardStructureTests
     [MemberData(nameof(CardNames))]
     public void StaysUnderTwentyEightKilobytes(string name)
     {
-        var bytes = Encoding.UTF8.GetByteCount(Card(name).ToJsonString());
+        var bytes = CardGallery.All().Single(c => c.Name == name).Message.CardJson!.Value.Length;
 
         Assert.True(bytes < MaxCardBytes, $"{name} is {bytes} bytes");
     }

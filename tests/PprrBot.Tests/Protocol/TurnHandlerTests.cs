@@ -334,7 +334,7 @@ public class TurnHandlerTests
         var attachment = Assert.Single(sent.Activity.Attachments!);
         Assert.Equal("application/vnd.microsoft.teams.card.file.consent", attachment.ContentType);
         Assert.Equal("pack.docx", attachment.Name);
-        Assert.Equal(12_345, attachment.Content?["sizeInBytes"]?.GetValue<long>());
+        Assert.Equal(12_345, attachment.Content?.ToNode()?["sizeInBytes"]?.GetValue<long>());
         Assert.Equal("Your briefing pack", sent.Activity.Summary);
     }
 

@@ -203,7 +203,7 @@ internal static class SentActivityReading
 {
     /// <summary>The Adaptive Card in an activity, or null when it carries none.</summary>
     public static JsonObject? Card(this Activity activity) =>
-        activity.Attachments?.FirstOrDefault(a => a.ContentType == OutboundActivities.AdaptiveCardType)?.Content as JsonObject;
+        activity.Attachments?.FirstOrDefault(a => a.ContentType == OutboundActivities.AdaptiveCardType)?.Content?.ToNode() as JsonObject;
 
     /// <summary>The texts of the plain-text replies.</summary>
     public static IReadOnlyList<string> Texts(this IEnumerable<Activity> activities) =>
