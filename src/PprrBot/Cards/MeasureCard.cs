@@ -33,9 +33,12 @@ internal static class MeasureCard
             document.Add(Heading($"{selections.Count} measures", size: "Medium"));
         }
 
-        foreach (var (selection, index) in selections.Select((s, i) => (s, i)))
+        // The rating and its reason are worded once per measure and used on the card, in speech and in the summary.
+        var rags = new RagExplanation[selections.Count];
+        for (var i = 0; i < selections.Count; i++)
         {
-            document.Add(Container(Section(snapshot, selection, actionsInline: !single), separator: index > 0, spacing: index > 0 ? "ExtraLarge" : null));
+            rags[i] = RagWording.Explain(selections[i].Measure.Measure, selections[i].Row);
+            document.Add(Container(Section(snapshot, selections[i], rags[i], actionsInline: !single), separator: i > 0, spacing: i > 0 ? "ExtraLarge" : null));
         }
 
         if (single)
@@ -46,25 +49,23 @@ internal static class MeasureCard
             }
         }
 
-        var speak = string.Join(" ", selections.Select(Speak));
-        var fallback = string.Join(" ", selections.Select(Fallback));
-        var summary = string.Join("; ", selections.Select(Summary));
+        var speak = string.Join(" ", selections.Select((s, i) => Speak(s, rags[i])));
+        var fallback = string.Join(" ", selections.Select((s, i) => Fallback(s, rags[i])));
+        var summary = string.Join("; ", selections.Select((s, i) => Summary(s, rags[i])));
         return document.ToMessage(speak, fallback, summary);
     }
 
     /// <summary>"CFE08 Persistent absence rate – all pupils: 10.4% (2018/19), Amber".</summary>
-    public static string Summary(MeasureSelection selection)
+    private static string Summary(MeasureSelection selection, RagExplanation rag)
     {
         var (measure, row) = selection;
-        var rag = RagWording.Explain(measure.Measure, row);
         return $"{measure.Code} {measure.Name}: {MeasureWording.ValueOrNone(row, measure.Measure.Unit)} ({row.Period}), {rag.Word}";
     }
 
-    private static IEnumerable<CardObject> Section(PprrSnapshot snapshot, MeasureSelection selection, bool actionsInline)
+    private static IEnumerable<CardObject> Section(PprrSnapshot snapshot, MeasureSelection selection, RagExplanation rag, bool actionsInline)
     {
         var (measure, row) = selection;
         var unit = measure.Measure.Unit;
-        var rag = RagWording.Explain(measure.Measure, row);
 
         yield return Heading($"{measure.Code}: {measure.Name}", size: "Medium");
         yield return Text(MeasureWording.PriorityLine(measure.Priority), size: "Small", subtle: true, spacing: "None");
@@ -189,7 +190,7 @@ internal static class MeasureCard
         yield return Submit((withCode ? "Related" : "Related measures") + suffix, CardData.Related(code));
     }
 
-    private static string Speak(MeasureSelection selection)
+    private static string Speak(MeasureSelection selection, RagExplanation rag)
     {
         var (measure, row) = selection;
         var unit = measure.Measure.Unit;
@@ -197,7 +198,7 @@ internal static class MeasureCard
         parts.Add(row.Target is { } target
             ? $"{row.Period}: {MeasureWording.SpokenValueOrNone(row, unit)}, against a target of {UkFormat.SpokenValue(target, unit)}."
             : $"{row.Period}: {MeasureWording.SpokenValueOrNone(row, unit)}.");
-        parts.Add(RagWording.Explain(measure.Measure, row).Spoken + ".");
+        parts.Add(rag.Spoken + ".");
         if (TrendWording.DirectionOf(measure.Measure, row) is { } direction && row.PreviousValue is { } previous)
         {
             parts.Add($"{Capitalise(direction)}, from {UkFormat.SpokenValue(previous, unit)} in {TrendWording.PreviousLabel(measure, row)}.");
@@ -207,10 +208,9 @@ internal static class MeasureCard
         return string.Join(" ", parts);
     }
 
-    private static string Fallback(MeasureSelection selection)
+    private static string Fallback(MeasureSelection selection, RagExplanation rag)
     {
         var (measure, row) = selection;
-        var rag = RagWording.Explain(measure.Measure, row);
         var text = $"{measure.Code} {measure.Name}: {MeasureWording.ValueOrNone(row, measure.Measure.Unit)} ({row.Period}). {rag.Text}.";
         foreach (var period in LaterGaps(measure, row))
         {
