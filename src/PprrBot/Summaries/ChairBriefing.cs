@@ -22,7 +22,7 @@ internal static class ChairBriefing
             text.Append(summary.Request.IncludeAmber ? " No measure is rated Red or Amber." : " No measure is rated Red.");
         }
 
-        foreach (var e in summary.Exceptions)
+        foreach (var e in summary.ShownExceptions)
         {
             text.Append(' ').Append(e.Measure.Code).Append(", ").Append(UkFormat.SpokenText(e.Measure.Name)).Append(". ")
                 .Append(e.Reason.Spoken).Append('.');
@@ -30,6 +30,11 @@ internal static class ChairBriefing
             {
                 text.Append(' ').Append(UkFormat.SpokenText(officer));
             }
+        }
+
+        if (summary.ExceptionsCut is { } cut)
+        {
+            text.Append(' ').Append(cut);
         }
 
         if (summary.Budget is { } budget)

@@ -17,7 +17,13 @@ internal sealed record PriorityCounts(PriorityView Priority, int Red, int Amber,
 }
 
 /// <summary>A Red (or Amber) measure: its row, why it has its rating, and the officers' commentary.</summary>
-internal sealed record ExceptionMeasure(MeasureView Measure, MeasureResult Row, RagExplanation Reason);
+internal sealed record ExceptionMeasure(MeasureView Measure, MeasureResult Row)
+{
+    private RagExplanation? _reason;
+
+    /// <summary>Worded when first read: a large catalogue's brief shows only the first exceptions.</summary>
+    public RagExplanation Reason => _reason ??= RagWording.Explain(Measure.Measure, Row);
+}
 
 /// <summary>
 /// The budget for one period: the data's own cash-limit total row (never re-added), the DSG lines apart, and the
@@ -48,6 +54,21 @@ internal sealed record ChairSummary(
     SavingsAtRisk? Savings,
     MeetingQuestions? Questions)
 {
+    /// <summary>
+    /// At most this many exceptions on the card and in the spoken briefing: a large catalogue can have thousands of
+    /// Red measures, and a card of them all is megabytes that Teams refuses (80 KB). The meeting pack lists every one.
+    /// </summary>
+    public const int MaxShownExceptions = 15;
+
+    /// <summary>The exceptions a card or briefing shows: reds first, then ambers, in priority and code order.</summary>
+    public IReadOnlyList<ExceptionMeasure> ShownExceptions =>
+        Exceptions.Count > MaxShownExceptions ? [.. Exceptions.Take(MaxShownExceptions)] : Exceptions;
+
+    /// <summary>What to say when not every exception is shown, or null when they all are.</summary>
+    public string? ExceptionsCut => Exceptions.Count > MaxShownExceptions
+        ? $"Showing the first {MaxShownExceptions} of {Exceptions.Count}. Ask about one priority, for example \"red measures in priority 2\", for the rest; the meeting pack lists them all."
+        : null;
+
     /// <summary>"Mid-Year PPRR 2020/21" or "current position".</summary>
     public string Scope => Request.Report ?? "current position";
 

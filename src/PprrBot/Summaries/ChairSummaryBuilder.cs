@@ -61,7 +61,7 @@ internal sealed class ChairSummaryBuilder(IRoutingStore store, TimeProvider time
 
                 if (row.ReportedRag == Rag.Red || (request.IncludeAmber && row.ReportedRag == Rag.Amber))
                 {
-                    exceptions.Add(new ExceptionMeasure(measure, row, RagWording.Explain(measure.Measure, row)));
+                    exceptions.Add(new ExceptionMeasure(measure, row));
                 }
             }
 

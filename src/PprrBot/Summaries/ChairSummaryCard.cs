@@ -34,7 +34,11 @@ internal static class ChairSummaryCard
             document.Add(Text(summary.Request.IncludeAmber ? "No measure is rated Red or Amber." : "No measure is rated Red."));
         }
 
-        document.AddRange(summary.Exceptions.Select(Exception));
+        document.AddRange(summary.ShownExceptions.Select(Exception));
+        if (summary.ExceptionsCut is { } cut)
+        {
+            document.Add(Text(cut, weight: "Bolder", spacing: "Medium"));
+        }
 
         if (summary.Budget is { } budget)
         {
@@ -65,7 +69,8 @@ internal static class ChairSummaryCard
 
         var speak = briefing ?? ChairBriefing.Template(summary);
         var fallback = $"Chair's briefing ({summary.Scope}): {ChairSummary.CountWords(summary.Counts)}. "
-            + (summary.Exceptions.Count == 0 ? "" : "Exceptions: " + string.Join("; ", summary.Exceptions.Select(e => $"{e.Measure.Code} {RagWording.Word(e.Row.ReportedRag)}")) + ". ")
+            + (summary.Exceptions.Count == 0 ? "" : "Exceptions: " + string.Join("; ", summary.ShownExceptions.Select(e => $"{e.Measure.Code} {RagWording.Word(e.Row.ReportedRag)}")) + ". ")
+            + (summary.ExceptionsCut is { } shownOnly ? shownOnly + " " : "")
             + (summary.Budget?.Total is { } total ? $"Cash limit variance {UkFormat.Variance(total.Variance)}. " : "")
             + (summary.Savings is { } s ? $"Savings shortfall {UkFormat.Money(s.Shortfall)}." : "");
         var red = summary.Count(Rag.Red);

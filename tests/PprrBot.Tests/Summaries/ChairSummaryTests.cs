@@ -2,6 +2,7 @@ using System.Text.Json;
 using PprrBot.Cards;
 using PprrBot.Data.Measures;
 using PprrBot.Summaries;
+using PprrBot.Tests.Cards;
 
 namespace PprrBot.Tests.Summaries;
 
@@ -98,6 +99,22 @@ public class ChairSummaryTests
         Assert.Equal(Rag.Red, summary.Exceptions[0].Row.ReportedRag);
         Assert.Equal(Rag.Amber, summary.Exceptions[^1].Row.ReportedRag);
         Assert.True(bytes < 28 * 1024, $"card is {bytes} bytes");
+    }
+
+    [Fact]
+    public void BriefOnALargeCatalogueShowsTheFirstExceptionsSaysHowManyAndStaysUnder28Kilobytes()
+    {
+        var bed = new SummaryTestBed();
+        var sample = ChairSummaryBuilder.Summarise(bed.Snapshot, new ChairBriefRequest(IncludeAmber: true), null, null, SummaryTestBed.Meeting);
+        var large = sample with { Exceptions = [.. Enumerable.Repeat(sample.Exceptions, 150).SelectMany(e => e)] };
+
+        var card = ChairSummaryCard.Build(large);
+
+        var cut = $"Showing the first {ChairSummary.MaxShownExceptions} of 2100.";
+        Assert.Contains(cut, CardJson.VisibleText(card.Card!), StringComparison.Ordinal);
+        Assert.Contains(cut, (string)card.Card!["speak"]!, StringComparison.Ordinal);
+        Assert.Contains(cut, card.FallbackText, StringComparison.Ordinal);
+        Assert.True(card.CardJson!.Value.Length < 28 * 1024, $"card is {card.CardJson!.Value.Length} bytes");
     }
 
     [Fact]
