@@ -24,9 +24,7 @@ internal static class AskCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var text = string.Join(' ', parseResult.GetValue(question) ?? []);
-            var builder = Host.CreateApplicationBuilder();
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
-            configureHost?.Invoke(builder);
+            var builder = CliHost.CreateBuilder(configureHost);
             builder.AddPprrData();
             builder.AddConversation();
             using var host = builder.Build();

@@ -67,9 +67,7 @@ internal static class ImportCommand
             sources.Add(await ImportSource.FromFileAsync(file.FullName, cancellationToken));
         }
 
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        configureHost?.Invoke(builder);
+        var builder = CliHost.CreateBuilder(configureHost);
         builder.AddPprrDatabase();
         using var host = builder.Build();
         await using var scope = host.Services.CreateAsyncScope();

@@ -23,9 +23,7 @@ internal static class PackCommand
         return Create(
             async cancellationToken =>
             {
-                var builder = Host.CreateApplicationBuilder();
-                builder.Logging.SetMinimumLevel(LogLevel.Warning);
-                configureHost?.Invoke(builder);
+                var builder = CliHost.CreateBuilder(configureHost);
                 builder.AddPprrData();
                 // Lives until the process exits when the command ends.
                 host = builder.Build();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Logging.Console;
 
 namespace PprrBot.Cli;
 
@@ -52,5 +53,22 @@ internal static class PprrCommandLine
         }
 
         return await parsed.InvokeAsync(configuration, cancellationToken);
+    }
+}
+
+/// <summary>The host a command runs its services in.</summary>
+internal static class CliHost
+{
+    /// <summary>
+    /// A host whose logs go to standard error and only from warnings up, so a command's output (the answer,
+    /// <c>ask --json</c>) is only what the command prints.
+    /// </summary>
+    public static HostApplicationBuilder CreateBuilder(Action<HostApplicationBuilder>? configureHost)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.AddFilter<ConsoleLoggerProvider>(null, LogLevel.Warning);
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        configureHost?.Invoke(builder);
+        return builder;
     }
 }
