@@ -3,7 +3,10 @@ namespace PprrBot.Conversation;
 internal static partial class ConversationLog
 {
     // Ids and the reading only: never the member's words.
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Answered activity {ActivityId} in conversation {ConversationId}: {Intent} [{Codes}]")]
+    // Debug, not Information: one line per answer is the busiest log the bot writes, and under load the console
+    // logger's lock cost a fifth of the bot's CPU (docs/performance.md, "Load"). Turn it on with
+    // Logging:LogLevel:PprrBot.Conversation=Debug.
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Answered activity {ActivityId} in conversation {ConversationId}: {Intent} [{Codes}]")]
     public static partial void Answered(ILogger logger, string conversationId, string activityId, string intent, IReadOnlyList<string> codes);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "The model's reading was not used: {Reason}")]
