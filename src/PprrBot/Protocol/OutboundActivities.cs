@@ -11,8 +11,9 @@ internal static class OutboundActivities
 {
     public const string AdaptiveCardType = "application/vnd.microsoft.card.adaptive";
     public const string FileConsentCardType = "application/vnd.microsoft.teams.card.file.consent";
+    public const string FileInfoCardType = "application/vnd.microsoft.teams.card.file.info";
 
-    /// <summary>The activities for one message, in order; the last one carries the card or file offer if there is one.</summary>
+    /// <summary>The activities for one message, in order; text first, then the card, file offer or file info card.</summary>
     public static IReadOnlyList<Activity> From(BotMessage message, ChannelAccount? bot, ChannelAccount? user, string conversationId)
     {
         var activities = new List<Activity>(2);
@@ -52,6 +53,24 @@ internal static class OutboundActivities
                 },
             ];
             activities.Add(offer);
+        }
+
+        // Teams' file info card: contentUrl and name on the attachment, the drive item in its content.
+        if (message.UploadedFile is { } uploaded)
+        {
+            var saved = Message(bot, user, conversationId);
+            saved.Summary = message.Summary ?? uploaded.Name;
+            saved.Attachments =
+            [
+                new Attachment
+                {
+                    ContentType = FileInfoCardType,
+                    ContentUrl = uploaded.ContentUrl.OriginalString,
+                    Name = uploaded.Name,
+                    Content = RawJson.From(new JsonObject { ["uniqueId"] = uploaded.UniqueId, ["fileType"] = uploaded.FileType }),
+                },
+            ];
+            activities.Add(saved);
         }
 
         return activities;

@@ -339,6 +339,32 @@ public class TurnHandlerTests
     }
 
     [Fact]
+    public async Task SendsAnUploadedFileAsTextThenAFileInfoCard()
+    {
+        await using var bot = BotTestAdapter.Create();
+        await bot.SendAsync("hello");
+        var before = bot.Sent.Count;
+        var saved = new BotMessage("Saved to your OneDrive.")
+        {
+            UploadedFile = new UploadedFile("pack.docx", new Uri("https://contoso.sharepoint.com/personal/chair/pack%20v2.docx"), "1150D938", "docx"),
+        };
+
+        await using var scope = bot.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IConversationSender>().SendAsync(bot.ConversationId, saved, Ct);
+
+        var sent = bot.Sent.Skip(before).Select(s => s.Activity).ToList();
+        Assert.Equal(2, sent.Count);
+        Assert.Equal("Saved to your OneDrive.", sent[0].Text);
+        Assert.Null(sent[0].Attachments);
+        Assert.Null(sent[1].Text);
+        var attachment = Assert.Single(sent[1].Attachments!);
+        Assert.Equal("application/vnd.microsoft.teams.card.file.info", attachment.ContentType);
+        Assert.Equal("https://contoso.sharepoint.com/personal/chair/pack%20v2.docx", attachment.ContentUrl);
+        Assert.Equal("pack.docx", attachment.Name);
+        Assert.Equal("""{"uniqueId":"1150D938","fileType":"docx"}""", attachment.Content?.ToString());
+    }
+
+    [Fact]
     public async Task CreatesAPersonalConversationOnceAndRemembersIt()
     {
         await using var bot = BotTestAdapter.Create();

@@ -47,7 +47,7 @@ public class MeetingPackUploadTests
 
         replies.Verify(r => r.SendFileCardAsync(
             "conv-chair",
-            It.Is<UploadedFile>(f => f.Name == "meeting-pack-2020-12-09.docx" && f.UniqueId == "1150D938" && f.FileType == "docx" && f.ContentUrl == "https://contoso.sharepoint.com/pack.docx"),
+            It.Is<PprrBot.Summaries.UploadedFile>(f => f.Name == "meeting-pack-2020-12-09.docx" && f.UniqueId == "1150D938" && f.FileType == "docx" && f.ContentUrl == "https://contoso.sharepoint.com/pack.docx"),
             It.IsAny<CancellationToken>()), Times.Once);
         replies.Verify(r => r.SendTextAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
         await server.StopAsync(TestContext.Current.CancellationToken);
@@ -66,7 +66,7 @@ public class MeetingPackUploadTests
 
         Assert.Equal(200, status);
         replies.Verify(r => r.SendTextAsync("conv-chair", It.Is<string>(t => t.StartsWith("No problem", StringComparison.Ordinal)), It.IsAny<CancellationToken>()), Times.Once);
-        replies.Verify(r => r.SendFileCardAsync(It.IsAny<string>(), It.IsAny<UploadedFile>(), It.IsAny<CancellationToken>()), Times.Never);
+        replies.Verify(r => r.SendFileCardAsync(It.IsAny<string>(), It.IsAny<PprrBot.Summaries.UploadedFile>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
