@@ -27,50 +27,39 @@ internal static class OutboundActivities
 
         if (message.CardJson is { } json)
         {
-            var card = Message(bot, user, conversationId);
-            card.Summary = message.Summary ?? message.FallbackText;
-            card.Attachments = [new Attachment { ContentType = AdaptiveCardType, Content = new RawJson(json) }];
-            activities.Add(card);
+            activities.Add(WithAttachment(bot, user, conversationId, message.Summary ?? message.FallbackText, new Attachment
+            {
+                ContentType = AdaptiveCardType,
+                Content = new RawJson(json),
+            }));
         }
 
         if (message.File is { } file)
         {
-            var offer = Message(bot, user, conversationId);
-            offer.Summary = message.Summary ?? file.Description;
-            offer.Attachments =
-            [
-                new Attachment
+            activities.Add(WithAttachment(bot, user, conversationId, message.Summary ?? file.Description, new Attachment
+            {
+                ContentType = FileConsentCardType,
+                Name = file.FileName,
+                Content = RawJson.From(new JsonObject
                 {
-                    ContentType = FileConsentCardType,
-                    Name = file.FileName,
-                    Content = RawJson.From(new JsonObject
-                    {
-                        ["description"] = file.Description,
-                        ["sizeInBytes"] = file.SizeInBytes,
-                        ["acceptContext"] = file.Context.DeepClone(),
-                        ["declineContext"] = file.Context.DeepClone(),
-                    }),
-                },
-            ];
-            activities.Add(offer);
+                    ["description"] = file.Description,
+                    ["sizeInBytes"] = file.SizeInBytes,
+                    ["acceptContext"] = file.Context.DeepClone(),
+                    ["declineContext"] = file.Context.DeepClone(),
+                }),
+            }));
         }
 
         // Teams' file info card: contentUrl and name on the attachment, the drive item in its content.
         if (message.UploadedFile is { } uploaded)
         {
-            var saved = Message(bot, user, conversationId);
-            saved.Summary = message.Summary ?? uploaded.Name;
-            saved.Attachments =
-            [
-                new Attachment
-                {
-                    ContentType = FileInfoCardType,
-                    ContentUrl = uploaded.ContentUrl.OriginalString,
-                    Name = uploaded.Name,
-                    Content = RawJson.From(new JsonObject { ["uniqueId"] = uploaded.UniqueId, ["fileType"] = uploaded.FileType }),
-                },
-            ];
-            activities.Add(saved);
+            activities.Add(WithAttachment(bot, user, conversationId, message.Summary ?? uploaded.Name, new Attachment
+            {
+                ContentType = FileInfoCardType,
+                ContentUrl = uploaded.ContentUrl.OriginalString,
+                Name = uploaded.Name,
+                Content = RawJson.From(new JsonObject { ["uniqueId"] = uploaded.UniqueId, ["fileType"] = uploaded.FileType }),
+            }));
         }
 
         return activities;
@@ -87,6 +76,15 @@ internal static class OutboundActivities
 
         var activity = activities[0];
         activity.Id = activityId;
+        return activity;
+    }
+
+    // One attachment per activity, with the summary the feed shows for it.
+    private static Activity WithAttachment(ChannelAccount? bot, ChannelAccount? user, string conversationId, string? summary, Attachment attachment)
+    {
+        var activity = Message(bot, user, conversationId);
+        activity.Summary = summary;
+        activity.Attachments = [attachment];
         return activity;
     }
 
