@@ -57,6 +57,9 @@ public sealed record BotMessage
     /// <summary>A file offered through Teams' file consent flow (FileConsentCard).</summary>
     public FileOffer? File { get; init; }
 
+    /// <summary>A file already saved to the user's OneDrive, shown as a file info card they can open.</summary>
+    public UploadedFile? UploadedFile { get; init; }
+
     public bool HasCard => _cardJson is not null || _card is not null;
 
     /// <summary>The card as a JSON tree, for reading it (tests, the outbox, the <c>ask</c> command); null without a card.</summary>
@@ -96,6 +99,12 @@ public sealed record BotMessage
 
 /// <summary>A file the bot offers to upload to a user's OneDrive through Teams' file consent flow.</summary>
 public sealed record FileOffer(string FileName, string Description, long SizeInBytes, JsonObject Context);
+
+/// <summary>A file uploaded through the file consent flow, as Teams described it in the answer (<see cref="FileUploadInfo"/>).</summary>
+/// <param name="ContentUrl">The file in the user's OneDrive.</param>
+/// <param name="UniqueId">The OneDrive drive item id.</param>
+/// <param name="FileType">The extension without the dot, e.g. "docx".</param>
+public sealed record UploadedFile(string Name, Uri ContentUrl, string UniqueId, string FileType);
 
 /// <summary>An Action.Execute press (invoke adaptiveCard/action).</summary>
 public sealed record CardAction(string Verb, JsonElement Data, Sender From, string ConversationId, string? CardActivityId);

@@ -11,8 +11,9 @@ internal static class OutboundActivities
 {
     public const string AdaptiveCardType = "application/vnd.microsoft.card.adaptive";
     public const string FileConsentCardType = "application/vnd.microsoft.teams.card.file.consent";
+    public const string FileInfoCardType = "application/vnd.microsoft.teams.card.file.info";
 
-    /// <summary>The activities for one message, in order; the last one carries the card or file offer if there is one.</summary>
+    /// <summary>The activities for one message, in order; text first, then the card, file offer or file info card.</summary>
     public static IReadOnlyList<Activity> From(BotMessage message, ChannelAccount? bot, ChannelAccount? user, string conversationId)
     {
         var activities = new List<Activity>(2);
@@ -26,32 +27,39 @@ internal static class OutboundActivities
 
         if (message.CardJson is { } json)
         {
-            var card = Message(bot, user, conversationId);
-            card.Summary = message.Summary ?? message.FallbackText;
-            card.Attachments = [new Attachment { ContentType = AdaptiveCardType, Content = new RawJson(json) }];
-            activities.Add(card);
+            activities.Add(WithAttachment(bot, user, conversationId, message.Summary ?? message.FallbackText, new Attachment
+            {
+                ContentType = AdaptiveCardType,
+                Content = new RawJson(json),
+            }));
         }
 
         if (message.File is { } file)
         {
-            var offer = Message(bot, user, conversationId);
-            offer.Summary = message.Summary ?? file.Description;
-            offer.Attachments =
-            [
-                new Attachment
+            activities.Add(WithAttachment(bot, user, conversationId, message.Summary ?? file.Description, new Attachment
+            {
+                ContentType = FileConsentCardType,
+                Name = file.FileName,
+                Content = RawJson.From(new JsonObject
                 {
-                    ContentType = FileConsentCardType,
-                    Name = file.FileName,
-                    Content = RawJson.From(new JsonObject
-                    {
-                        ["description"] = file.Description,
-                        ["sizeInBytes"] = file.SizeInBytes,
-                        ["acceptContext"] = file.Context.DeepClone(),
-                        ["declineContext"] = file.Context.DeepClone(),
-                    }),
-                },
-            ];
-            activities.Add(offer);
+                    ["description"] = file.Description,
+                    ["sizeInBytes"] = file.SizeInBytes,
+                    ["acceptContext"] = file.Context.DeepClone(),
+                    ["declineContext"] = file.Context.DeepClone(),
+                }),
+            }));
+        }
+
+        // Teams' file info card: contentUrl and name on the attachment, the drive item in its content.
+        if (message.UploadedFile is { } uploaded)
+        {
+            activities.Add(WithAttachment(bot, user, conversationId, message.Summary ?? uploaded.Name, new Attachment
+            {
+                ContentType = FileInfoCardType,
+                ContentUrl = uploaded.ContentUrl.OriginalString,
+                Name = uploaded.Name,
+                Content = RawJson.From(new JsonObject { ["uniqueId"] = uploaded.UniqueId, ["fileType"] = uploaded.FileType }),
+            }));
         }
 
         return activities;
@@ -68,6 +76,15 @@ internal static class OutboundActivities
 
         var activity = activities[0];
         activity.Id = activityId;
+        return activity;
+    }
+
+    // One attachment per activity, with the summary the feed shows for it.
+    private static Activity WithAttachment(ChannelAccount? bot, ChannelAccount? user, string conversationId, string? summary, Attachment attachment)
+    {
+        var activity = Message(bot, user, conversationId);
+        activity.Summary = summary;
+        activity.Attachments = [attachment];
         return activity;
     }
 

@@ -177,21 +177,29 @@ internal sealed class TurnHandler(
     private async Task<InvokeResponse> OnFileConsentAsync(Activity activity, CancellationToken cancellationToken)
     {
         var handler = fileConsentHandlers.FirstOrDefault();
-        if (handler is null || activity.Value is not { ValueKind: JsonValueKind.Object } value)
+        if (handler is null)
         {
             return new InvokeResponse(StatusCodes.Status501NotImplemented);
         }
 
-        var accepted = value.TryGetProperty("action", out var action) && action.ValueKind == JsonValueKind.String
-                       && string.Equals(action.GetString(), "accept", StringComparison.OrdinalIgnoreCase);
+        // Only accept and decline exist; anything else is a malformed invoke (botbuilder's TeamsActivityHandler: 400).
+        if (activity.Value is not { ValueKind: JsonValueKind.Object } value
+            || !value.TryGetProperty("action", out var action) || action.ValueKind != JsonValueKind.String
+            || action.GetString() is not ("accept" or "decline"))
+        {
+            return new InvokeResponse(StatusCodes.Status400BadRequest);
+        }
+
+        var accepted = action.GetString() == "accept";
         JsonElement? context = value.TryGetProperty("context", out var c) ? c.Clone() : null;
-        await handler.HandleAsync(
+        var outcome = await handler.HandleAsync(
             new FileConsentAnswer(accepted, context, accepted ? UploadInfo(value) : null, SenderOf(activity),
                 activity.Conversation?.Id ?? "", activity.ReplyToId),
             cancellationToken);
-        return new InvokeResponse(StatusCodes.Status200OK);
+        return new InvokeResponse(outcome == FileConsentOutcome.Malformed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK);
     }
 
+    // Only an absolute http(s) URL is an upload target: on Linux "/x" parses as an absolute file: URI.
     private static FileUploadInfo? UploadInfo(JsonElement value)
     {
         if (!value.TryGetProperty("uploadInfo", out var info) || info.ValueKind != JsonValueKind.Object)
@@ -200,12 +208,13 @@ internal sealed class TurnHandler(
         }
 
         string? Read(string name) => info.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
-        return Uri.TryCreate(Read("uploadUrl"), UriKind.Absolute, out var upload)
-            ? new FileUploadInfo(
-                Read("name"), upload, Uri.TryCreate(Read("contentUrl"), UriKind.Absolute, out var content) ? content : null,
-                Read("uniqueId"), Read("fileType"))
+        return WebUri(Read("uploadUrl")) is { } upload
+            ? new FileUploadInfo(Read("name"), upload, WebUri(Read("contentUrl")), Read("uniqueId"), Read("fileType"))
             : null;
     }
+
+    private static Uri? WebUri(string? text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? uri : null;
 
     private async Task ReplyAsync(Activity inbound, IEnumerable<BotMessage> messages, CancellationToken cancellationToken)
     {

@@ -23,4 +23,10 @@ internal static partial class SummariesLog
 
     [LoggerMessage(EventId = 6007, Level = LogLevel.Warning, Message = "Model briefing failed or timed out; template used")]
     public static partial void ModelWordingFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 6008, Level = LogLevel.Warning, Message = "Meeting pack upload from conversation {ConversationId} failed")]
+    public static partial void PackUploadError(ILogger logger, Exception exception, string conversationId);
+
+    [LoggerMessage(EventId = 6009, Level = LogLevel.Warning, Message = "Meeting pack upload refused in conversation {ConversationId}: the sender is neither a chair nor Democratic Services")]
+    public static partial void PackRefused(ILogger logger, string conversationId);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PprrBot.Protocol;
 
 namespace PprrBot.Summaries;
 
@@ -25,8 +26,6 @@ public static class SummariesServiceCollectionExtensions
         builder.Services.AddScoped<ChairBriefResponder>();
         builder.Services.AddScoped<MeetingPackOffer>();
         builder.Services.AddScoped<IFileConsentHandler, MeetingPackUpload>();
-        builder.Services.AddScoped<Protocol.IFileConsentHandler, MeetingPackConsent>();
-        builder.Services.TryAddScoped<IFileConsentReplies, ConversationFileConsentReplies>();
         // The upload must finish inside the invoke; a slow OneDrive gets a polite failure message, not a hang.
         builder.Services.AddHttpClient(MeetingPackUpload.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         return builder;

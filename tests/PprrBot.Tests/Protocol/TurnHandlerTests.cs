@@ -284,26 +284,55 @@ public class TurnHandlerTests
     }
 
     [Fact]
-    public async Task HandsAcceptedFileConsentToTheFileConsentHandler()
+    public async Task HandsAcceptedFileConsentToTheFileConsentHandlerWithEveryUploadField()
     {
         var handler = new Mock<IFileConsentHandler>();
+        handler.Setup(h => h.HandleAsync(It.IsAny<FileConsentAnswer>(), It.IsAny<CancellationToken>())).ReturnsAsync(FileConsentOutcome.Handled);
         await using var bot = BotTestAdapter.Create(configureServices: s => s.AddSingleton(handler.Object));
-        var value = new JsonObject
-        {
-            ["type"] = "fileUpload",
-            ["action"] = "accept",
-            ["context"] = new JsonObject { ["pack"] = "p-1" },
-            ["uploadInfo"] = new JsonObject { ["name"] = "pack.docx", ["uploadUrl"] = "https://contoso.sharepoint.com/upload/1" },
-        };
 
-        var response = await bot.InvokeAsync("fileConsent/invoke", value, replyToId: "consent-card");
+        var response = await bot.InvokeAsync("fileConsent/invoke", FileConsentValue("accept", new JsonObject
+        {
+            ["name"] = "pack.docx",
+            ["uploadUrl"] = "https://contoso.sharepoint.com/upload/1",
+            ["contentUrl"] = "https://contoso.sharepoint.com/personal/chair/pack.docx",
+            ["uniqueId"] = "1150D938",
+            ["fileType"] = "docx",
+        }), replyToId: "consent-card");
 
         Assert.Equal(200, response.Status);
         handler.Verify(h => h.HandleAsync(
-            It.Is<FileConsentAnswer>(a => a.Accepted && a.Upload!.UploadUrl.Host == "contoso.sharepoint.com"
+            It.Is<FileConsentAnswer>(a => a.Accepted && a.Upload!.UploadUrl.AbsoluteUri == "https://contoso.sharepoint.com/upload/1"
+                                          && a.Upload.ContentUrl!.AbsoluteUri == "https://contoso.sharepoint.com/personal/chair/pack.docx"
+                                          && a.Upload.UniqueId == "1150D938" && a.Upload.FileType == "docx" && a.Upload.Name == "pack.docx"
                                           && a.Context!.Value.GetProperty("pack").GetString() == "p-1"
                                           && a.ConsentCardActivityId == "consent-card"),
             It.IsAny<CancellationToken>()));
+    }
+
+    [Fact]
+    public async Task HandsAnAcceptWhoseUploadUrlIsNotAWebAddressOnWithoutAnUploadTarget()
+    {
+        var handler = new Mock<IFileConsentHandler>();
+        handler.Setup(h => h.HandleAsync(It.IsAny<FileConsentAnswer>(), It.IsAny<CancellationToken>())).ReturnsAsync(FileConsentOutcome.Malformed);
+        await using var bot = BotTestAdapter.Create(configureServices: s => s.AddSingleton(handler.Object));
+
+        var response = await bot.InvokeAsync("fileConsent/invoke", FileConsentValue("accept", new JsonObject { ["uploadUrl"] = "/etc/passwd" }));
+
+        Assert.Equal(400, response.Status);
+        handler.Verify(h => h.HandleAsync(It.Is<FileConsentAnswer>(a => a.Accepted && a.Upload == null), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task AnswersFileConsentWith400WithoutCallingTheHandlerWhenTheActionIsNeitherAcceptNorDecline()
+    {
+        var handler = new Mock<IFileConsentHandler>(MockBehavior.Strict);
+        await using var bot = BotTestAdapter.Create(configureServices: s => s.AddSingleton(handler.Object));
+
+        var unknown = await bot.InvokeAsync("fileConsent/invoke", FileConsentValue("maybe", null));
+        var noValue = await bot.InvokeAsync("fileConsent/invoke", null);
+
+        Assert.Equal(400, unknown.Status);
+        Assert.Equal(400, noValue.Status);
     }
 
     [Fact]
@@ -339,6 +368,32 @@ public class TurnHandlerTests
     }
 
     [Fact]
+    public async Task SendsAnUploadedFileAsTextThenAFileInfoCard()
+    {
+        await using var bot = BotTestAdapter.Create();
+        await bot.SendAsync("hello");
+        var before = bot.Sent.Count;
+        var saved = new BotMessage("Saved to your OneDrive.")
+        {
+            UploadedFile = new UploadedFile("pack.docx", new Uri("https://contoso.sharepoint.com/personal/chair/pack%20v2.docx"), "1150D938", "docx"),
+        };
+
+        await using var scope = bot.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IConversationSender>().SendAsync(bot.ConversationId, saved, Ct);
+
+        var sent = bot.Sent.Skip(before).Select(s => s.Activity).ToList();
+        Assert.Equal(2, sent.Count);
+        Assert.Equal("Saved to your OneDrive.", sent[0].Text);
+        Assert.Null(sent[0].Attachments);
+        Assert.Null(sent[1].Text);
+        var attachment = Assert.Single(sent[1].Attachments!);
+        Assert.Equal("application/vnd.microsoft.teams.card.file.info", attachment.ContentType);
+        Assert.Equal("https://contoso.sharepoint.com/personal/chair/pack%20v2.docx", attachment.ContentUrl);
+        Assert.Equal("pack.docx", attachment.Name);
+        Assert.Equal("""{"uniqueId":"1150D938","fileType":"docx"}""", attachment.Content?.ToString());
+    }
+
+    [Fact]
     public async Task CreatesAPersonalConversationOnceAndRemembersIt()
     {
         await using var bot = BotTestAdapter.Create();
@@ -371,6 +426,14 @@ public class TurnHandlerTests
         Assert.Equal(403, failure.StatusCode);
         Assert.Null(await bot.References.FindByConversationAsync(bot.ConversationId, Ct));
     }
+
+    private static JsonObject FileConsentValue(string action, JsonObject? uploadInfo) => new()
+    {
+        ["type"] = "fileUpload",
+        ["action"] = action,
+        ["context"] = new JsonObject { ["pack"] = "p-1" },
+        ["uploadInfo"] = uploadInfo,
+    };
 
     private static Mock<IMessageResponder> RecordingResponder(out List<IncomingMessage> seen)
     {

@@ -6,6 +6,7 @@ using Moq;
 using PprrBot.Conversation;
 using PprrBot.Data.Imports;
 using PprrBot.Data.ReadModel;
+using PprrBot.Protocol;
 using PprrBot.Routing;
 using PprrBot.Summaries;
 
@@ -23,7 +24,7 @@ public sealed class SummariesServiceCollectionExtensionsTests
         builder.Services.AddSingleton<IRoutingStore>(new InMemoryRoutingStore());
         builder.Services.AddOptions<RoutingOptions>();
         builder.Services.AddSingleton<RoutingAccess>();
-        builder.Services.AddSingleton(Mock.Of<IFileConsentReplies>());
+        builder.Services.AddSingleton(Mock.Of<IConversationSender>());
         builder.AddConversation();
         builder.AddSummaries();
         return builder;
@@ -39,7 +40,6 @@ public sealed class SummariesServiceCollectionExtensionsTests
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<ChairBriefResponder>());
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<MeetingPackOffer>());
         Assert.IsType<MeetingPackUpload>(scope.ServiceProvider.GetRequiredService<IFileConsentHandler>());
-        Assert.IsType<MeetingPackConsent>(scope.ServiceProvider.GetRequiredService<PprrBot.Protocol.IFileConsentHandler>());
         await host.StopAsync(TestContext.Current.CancellationToken);
     }
 

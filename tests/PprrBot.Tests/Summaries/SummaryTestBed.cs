@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using PprrBot.Data.Imports;
 using PprrBot.Data.ReadModel;
 using PprrBot.Data.RoutedQuestions;
+using PprrBot.Protocol;
 using PprrBot.Routing;
 using PprrBot.Summaries;
 
@@ -81,6 +82,6 @@ internal sealed class SummaryTestBed
         return saved;
     }
 
-    public MeetingPackUpload Upload(IHttpClientFactory http, IFileConsentReplies replies) =>
-        new(Snapshots, Packs, Access, http, replies, NullLogger<MeetingPackUpload>.Instance);
+    public MeetingPackUpload Upload(IHttpClientFactory http, IConversationSender sender) =>
+        new(Snapshots, Packs, Access, http, sender, NullLogger<MeetingPackUpload>.Instance);
 }
