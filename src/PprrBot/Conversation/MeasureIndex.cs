@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using PprrBot.Data.ReadModel;
 
@@ -28,7 +29,11 @@ internal sealed class MeasureIndex
     private readonly FieldVocabulary _vocabulary;
     private readonly Entry[] _entries;
     private readonly Dictionary<MeasureView, Entry> _byMeasure;
-    private readonly FrozenDictionary<string, int[]> _postings;
+    private readonly FrozenDictionary<string, Posting[]> _postings;
+    private readonly int _commonTermLimit;
+
+    // For each common concept, where it stands in every measure: candidates are looked up, not postings walked.
+    private readonly FrozenDictionary<string, Place[]> _commonPlaces;
     private readonly FrozenDictionary<string, double> _idf;
 
     public MeasureIndex(PprrSnapshot snapshot, FieldVocabulary vocabulary)
@@ -37,7 +42,7 @@ internal sealed class MeasureIndex
         _entries = snapshot.Measures.Select(m => new Entry(m, Concepts(m.Name), Concepts(m.Measure.Definition ?? ""))).ToArray();
         _byMeasure = _entries.ToDictionary(e => e.Measure);
 
-        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var postings = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
         var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < _entries.Length; i++)
         {
@@ -56,7 +61,7 @@ internal sealed class MeasureIndex
                     postings[token] = list;
                 }
 
-                list.Add(i);
+                list.Add(new Posting(i, entry.Name.Contains(token) ? Place.Name : entry.Implied.ContainsKey(token) ? Place.Implied : Place.Definition));
             }
 
             foreach (var token in entry.Name.Concat(entry.Implied.Keys).Distinct(StringComparer.Ordinal))
@@ -66,6 +71,20 @@ internal sealed class MeasureIndex
         }
 
         _postings = postings.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        _commonTermLimit = Math.Max(CommonTermFloor, _entries.Length / CommonTermShare);
+        _commonPlaces = postings.Where(kv => kv.Value.Count > _commonTermLimit).ToFrozenDictionary(
+            kv => kv.Key,
+            kv =>
+            {
+                var places = new Place[_entries.Length];
+                foreach (var posting in kv.Value)
+                {
+                    places[posting.Entry] = posting.Place;
+                }
+
+                return places;
+            },
+            StringComparer.Ordinal);
         var n = Math.Max(1, _entries.Length);
         _idf = postings.Keys.ToFrozenDictionary(
             t => t,
@@ -89,43 +108,53 @@ internal sealed class MeasureIndex
     /// <summary>Measures sharing at least one concept with the question, best first.</summary>
     public List<MeasureMatch> Search(IReadOnlyList<string> concepts)
     {
-        var query = concepts.Where(c => _postings.ContainsKey(c)).Distinct(StringComparer.Ordinal).ToArray();
+        var query = concepts.Where(_postings.ContainsKey).Distinct(StringComparer.Ordinal).ToArray();
 
         // Candidates come from the question's rarer words; a word in a large share of the catalogue (%,
         // pupils) still scores but does not pull in thousands of measures to score.
-        var common = Math.Max(CommonTermFloor, _entries.Length / CommonTermShare);
-        var selective = query.Where(c => _postings[c].Length <= common).ToArray();
-        var candidates = new HashSet<int>();
-        foreach (var concept in selective.Length > 0 ? selective : query)
+        var selective = query.Where(c => _postings[c].Length <= _commonTermLimit).ToArray();
+        var pulling = selective.Length > 0 ? selective : query;
+        var order = ArrayPool<int>.Shared.Rent(_entries.Length);
+        var weights = ArrayPool<double>.Shared.Rent(_entries.Length);
+        try
         {
-            candidates.UnionWith(_postings[concept]);
-        }
-
-        // Full scoring (with the penalties that rank equally good fits) only for the candidates that match the
-        // most of the question; in a catalogue the size of a council's report that is every candidate.
-        IEnumerable<int> scored = candidates;
-        if (candidates.Count > FullyScoredCandidates)
-        {
-            scored = candidates
-                .Select(i => (Index: i, Weight: QuickWeight(_entries[i], query)))
-                .OrderByDescending(x => x.Weight)
-                .ThenBy(x => _entries[x.Index].Name.Count)
-                .Take(FullyScoredCandidates)
-                .Select(x => x.Index);
-        }
-
-        var matches = new List<MeasureMatch>(Math.Min(candidates.Count, FullyScoredCandidates));
-        foreach (var i in scored)
-        {
-            var match = Score(_entries[i], query);
-            if (match.Score > 0)
+            // order[i] is one more than the place at which measure i became a candidate; 0 means not a candidate.
+            Array.Clear(order, 0, _entries.Length);
+            var candidates = new List<int>();
+            foreach (var concept in pulling)
             {
-                matches.Add(match);
+                foreach (var posting in _postings[concept])
+                {
+                    if (order[posting.Entry] == 0)
+                    {
+                        candidates.Add(posting.Entry);
+                        order[posting.Entry] = candidates.Count;
+                        weights[posting.Entry] = 0;
+                    }
+                }
             }
-        }
 
-        matches.Sort((a, b) => b.Score.CompareTo(a.Score) is var c && c != 0 ? c : string.CompareOrdinal(a.Measure.Code, b.Measure.Code));
-        return matches;
+            // Full scoring (with the penalties that rank equally good fits) only for the candidates that match the
+            // most of the question; in a catalogue the size of a council's report that is every candidate.
+            var scored = candidates.Count > FullyScoredCandidates ? BestByQuickWeight(query, pulling, candidates, order, weights) : candidates;
+            var matches = new List<MeasureMatch>(Math.Min(candidates.Count, FullyScoredCandidates));
+            foreach (var i in scored)
+            {
+                var match = Score(_entries[i], query);
+                if (match.Score > 0)
+                {
+                    matches.Add(match);
+                }
+            }
+
+            matches.Sort((a, b) => b.Score.CompareTo(a.Score) is var c && c != 0 ? c : string.CompareOrdinal(a.Measure.Code, b.Measure.Code));
+            return matches;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(order);
+            ArrayPool<double>.Shared.Return(weights);
+        }
     }
 
     /// <summary>The measure's name tokens that say what is counted, leaving out how (number, rate, %) and, if asked, for whom.</summary>
@@ -158,20 +187,58 @@ internal sealed class MeasureIndex
     public List<string> TopicWords(string text) =>
         _vocabulary.Rewrite(TextNormaliser.Tokens(text)).Where(t => !_vocabulary.FunctionWords.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
 
-    /// <summary>The weight of the question's concepts in a measure's name, before penalties: the cheap first pass.</summary>
-    private double QuickWeight(Entry entry, string[] query)
+    /// <summary>
+    /// The candidates carrying most of the question's weight, before penalties (fewer name words, then the first
+    /// found, on a tie): the cheap first pass. Weights are summed concept by concept in the question's order, from a
+    /// pulling concept's postings, or for a common one by looking up the candidates only.
+    /// </summary>
+    private List<int> BestByQuickWeight(string[] query, string[] pulling, List<int> candidates, int[] order, double[] weights)
     {
-        double weight = 0;
         foreach (var concept in query)
         {
-            weight += entry.Name.Contains(concept) ? Idf(concept)
-                : entry.Implied.ContainsKey(concept) ? Idf(concept) * ImpliedWeight
-                : entry.Definition.Contains(concept) ? Idf(concept) * DefinitionWeight
-                : 0;
+            var idf = Idf(concept);
+            if (Array.IndexOf(pulling, concept) >= 0)
+            {
+                foreach (var posting in _postings[concept])
+                {
+                    weights[posting.Entry] += Weight(idf, posting.Place);
+                }
+            }
+            else
+            {
+                var places = _commonPlaces[concept];
+                foreach (var i in candidates)
+                {
+                    weights[i] += Weight(idf, places[i]);
+                }
+            }
         }
 
-        return weight;
+        // The worst of the best so far sits on top, so most candidates are turned away by one comparison.
+        var best = new PriorityQueue<int, QuickRank>(FullyScoredCandidates + 1);
+        foreach (var i in candidates)
+        {
+            var rank = new QuickRank(weights[i], _entries[i].Name.Count, order[i]);
+            if (best.Count < FullyScoredCandidates)
+            {
+                best.Enqueue(i, rank);
+            }
+            else if (best.TryPeek(out _, out var worst) && rank.CompareTo(worst) > 0)
+            {
+                best.DequeueEnqueue(i, rank);
+            }
+        }
+
+        return [.. best.UnorderedItems.Select(x => x.Element)];
     }
+
+    private static double Weight(double idf, Place place) => place switch
+    {
+        Place.Name => idf,
+        Place.Implied => idf * ImpliedWeight,
+        Place.Definition => idf * DefinitionWeight,
+        _ => 0,
+    };
 
     private MeasureMatch Score(Entry entry, string[] query)
     {
@@ -233,6 +300,26 @@ internal sealed class MeasureIndex
         score -= Math.Min(penalty, matched * MaximumPenaltyShare) + cohortPenalty;
 
         return new MeasureMatch(entry.Measure, score, covered, matched, matched - units);
+    }
+
+    /// <summary>Where a concept stands in a measure: its name, a broader concept its name implies, or its definition.</summary>
+    private enum Place : byte
+    {
+        None,
+        Name,
+        Implied,
+        Definition,
+    }
+
+    private readonly record struct Posting(int Entry, Place Place);
+
+    /// <summary>Quick weight, higher first; then fewer name words; then the candidate found first.</summary>
+    private readonly record struct QuickRank(double Weight, int NameLength, int Order) : IComparable<QuickRank>
+    {
+        public int CompareTo(QuickRank other) =>
+            Weight.CompareTo(other.Weight) is var w and not 0 ? w
+            : other.NameLength.CompareTo(NameLength) is var n and not 0 ? n
+            : other.Order.CompareTo(Order);
     }
 
     private sealed class Entry(MeasureView measure, List<string> name, List<string> definition)
