@@ -184,8 +184,11 @@ internal sealed class MeasureIndex
     public List<string> Concepts(string text) => _vocabulary.Concepts(TextNormaliser.Tokens(text)).Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>Concepts keeping every word but grammar: for contacts' topics and money lines ("performance measures").</summary>
-    public List<string> TopicWords(string text) =>
-        _vocabulary.Rewrite(TextNormaliser.Tokens(text)).Where(t => !_vocabulary.FunctionWords.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
+    public List<string> TopicWords(string text) => TopicWords(TextNormaliser.Tokens(text));
+
+    /// <summary>The same for words already folded by <see cref="TextNormaliser.Tokens"/>.</summary>
+    public List<string> TopicWords(IReadOnlyList<string> tokens) =>
+        _vocabulary.Rewrite(tokens).Where(t => !_vocabulary.FunctionWords.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>
     /// The candidates carrying most of the question's weight, before penalties (fewer name words, then the first
