@@ -91,6 +91,11 @@ internal sealed class MeasureIndex
             t => Math.Log(1.0 + (n / (double)Math.Max(1, documentFrequency.GetValueOrDefault(t, n)))),
             StringComparer.Ordinal);
 
+        foreach (var entry in _entries)
+        {
+            entry.Prepare(_idf, vocabulary);
+        }
+
         Words = _entries.SelectMany(e => e.Name.Concat(e.Definition)).ToFrozenSet(StringComparer.Ordinal);
         WordFrequency = _entries.SelectMany(e => e.Name).GroupBy(t => t, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
@@ -136,11 +141,13 @@ internal sealed class MeasureIndex
 
             // Full scoring (with the penalties that rank equally good fits) only for the candidates that match the
             // most of the question; in a catalogue the size of a council's report that is every candidate.
+            var idfs = Array.ConvertAll(query, Idf);
+            var isUnit = Array.ConvertAll(query, _vocabulary.UnitWords.Contains);
             var scored = candidates.Count > FullyScoredCandidates ? BestByQuickWeight(query, pulling, candidates, order, weights) : candidates;
             var matches = new List<MeasureMatch>(Math.Min(candidates.Count, FullyScoredCandidates));
             foreach (var i in scored)
             {
-                var match = Score(_entries[i], query);
+                var match = Score(_entries[i], query, idfs, isUnit);
                 if (match.Score > 0)
                 {
                     matches.Add(match);
@@ -243,30 +250,35 @@ internal sealed class MeasureIndex
         _ => 0,
     };
 
-    private MeasureMatch Score(Entry entry, string[] query)
+    private MeasureMatch Score(Entry entry, string[] query, double[] idfs, bool[] isUnit)
     {
         double score = 0;
         double units = 0;
         var covered = new List<string>();
-        var matchedNameTokens = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var concept in query)
+        Span<bool> matchedName = entry.NameOrder.Length <= 64 ? stackalloc bool[entry.NameOrder.Length] : new bool[entry.NameOrder.Length];
+        for (var q = 0; q < query.Length; q++)
         {
-            var idf = Idf(concept);
-            if (entry.Name.Contains(concept))
+            if (!entry.Slots.TryGetValue(query[q], out var slot))
+            {
+                continue;
+            }
+
+            var idf = idfs[q];
+            if (slot.Place == Place.Name)
             {
                 score += idf;
-                units += _vocabulary.UnitWords.Contains(concept) ? idf : 0;
-                covered.Add(concept);
-                matchedNameTokens.Add(concept);
+                units += isUnit[q] ? idf : 0;
+                covered.Add(slot.Covered!);
+                matchedName[slot.NameIndex] = true;
             }
-            else if (entry.Implied.TryGetValue(concept, out var source))
+            else if (slot.Place == Place.Implied)
             {
                 score += idf * ImpliedWeight;
-                units += _vocabulary.UnitWords.Contains(concept) ? idf * ImpliedWeight : 0;
-                covered.Add($"{concept}:{source}");
-                matchedNameTokens.Add(source);
+                units += isUnit[q] ? idf * ImpliedWeight : 0;
+                covered.Add(slot.Covered!);
+                matchedName[slot.NameIndex] = true;
             }
-            else if (entry.Definition.Contains(concept))
+            else
             {
                 score += idf * DefinitionWeight;
             }
@@ -283,17 +295,18 @@ internal sealed class MeasureIndex
 
         // Prefer measures whose own distinctive words the question also used: "persistent absence" is the
         // all-pupils measure, not the EHC-plan one, unless the member names the cohort.
-        foreach (var token in entry.Name)
+        for (var k = 0; k < entry.NameOrder.Length; k++)
         {
-            if (!matchedNameTokens.Contains(token) && !string.Equals(token, _vocabulary.DefaultCohort, StringComparison.Ordinal))
+            var word = entry.NameOrder[k];
+            if (!matchedName[k] && !word.IsDefaultCohort)
             {
-                if (_vocabulary.CohortWords.Contains(token))
+                if (word.IsCohort)
                 {
-                    cohortPenalty += Idf(token) * UnmatchedCohortPenalty;
+                    cohortPenalty += word.Penalty;
                 }
                 else
                 {
-                    penalty += Idf(token) * UnmatchedPenalty;
+                    penalty += word.Penalty;
                 }
             }
         }
@@ -316,6 +329,12 @@ internal sealed class MeasureIndex
 
     private readonly record struct Posting(int Entry, Place Place);
 
+    /// <summary>A concept in one measure: where it stands, the name word it matches, and how a match is recorded.</summary>
+    private readonly record struct Slot(Place Place, int NameIndex, string? Covered);
+
+    /// <summary>A word of a measure's name and what leaving it unasked costs the measure.</summary>
+    private readonly record struct NameWord(double Penalty, bool IsCohort, bool IsDefaultCohort);
+
     /// <summary>Quick weight, higher first; then fewer name words; then the candidate found first.</summary>
     private readonly record struct QuickRank(double Weight, int NameLength, int Order) : IComparable<QuickRank>
     {
@@ -334,5 +353,36 @@ internal sealed class MeasureIndex
         public FrozenSet<string> Definition { get; } = definition.ToFrozenSet(StringComparer.Ordinal);
 
         public FrozenDictionary<string, string> Implied { get; set; } = FrozenDictionary<string, string>.Empty;
+
+        /// <summary>The name's words in the order scoring adds their penalties.</summary>
+        public NameWord[] NameOrder { get; private set; } = [];
+
+        /// <summary>Every concept of the name, what it implies and the definition: one lookup per concept of a question.</summary>
+        public FrozenDictionary<string, Slot> Slots { get; private set; } = FrozenDictionary<string, Slot>.Empty;
+
+        public void Prepare(FrozenDictionary<string, double> idf, FieldVocabulary vocabulary)
+        {
+            var names = Name.ToArray();
+            NameOrder = [.. names.Select(t => vocabulary.CohortWords.Contains(t)
+                ? new NameWord(idf.GetValueOrDefault(t) * UnmatchedCohortPenalty, true, string.Equals(t, vocabulary.DefaultCohort, StringComparison.Ordinal))
+                : new NameWord(idf.GetValueOrDefault(t) * UnmatchedPenalty, false, string.Equals(t, vocabulary.DefaultCohort, StringComparison.Ordinal)))];
+            var slots = new Dictionary<string, Slot>(StringComparer.Ordinal);
+            foreach (var token in Definition)
+            {
+                slots[token] = new Slot(Place.Definition, -1, null);
+            }
+
+            foreach (var (broader, source) in Implied)
+            {
+                slots[broader] = new Slot(Place.Implied, Array.IndexOf(names, source), $"{broader}:{source}");
+            }
+
+            for (var k = 0; k < names.Length; k++)
+            {
+                slots[names[k]] = new Slot(Place.Name, k, names[k]);
+            }
+
+            Slots = slots.ToFrozenDictionary(StringComparer.Ordinal);
+        }
     }
 }
