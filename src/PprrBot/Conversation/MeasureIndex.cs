@@ -35,12 +35,14 @@ internal sealed class MeasureIndex
     // For each common concept, where it stands in every measure: candidates are looked up, not postings walked.
     private readonly FrozenDictionary<string, Place[]> _commonPlaces;
     private readonly FrozenDictionary<string, double> _idf;
+    private readonly int[] _nameLengths;
 
     public MeasureIndex(PprrSnapshot snapshot, FieldVocabulary vocabulary)
     {
         _vocabulary = vocabulary;
         _entries = snapshot.Measures.Select(m => new Entry(m, Concepts(m.Name), Concepts(m.Measure.Definition ?? ""))).ToArray();
         _byMeasure = _entries.ToDictionary(e => e.Measure);
+        _nameLengths = Array.ConvertAll(_entries, e => e.Name.Count);
 
         var postings = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
         var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -206,12 +208,14 @@ internal sealed class MeasureIndex
     {
         foreach (var concept in query)
         {
+            // What the concept adds to a measure, by where it stands there (Place is the index).
             var idf = Idf(concept);
+            ReadOnlySpan<double> adds = [0, idf, idf * ImpliedWeight, idf * DefinitionWeight];
             if (Array.IndexOf(pulling, concept) >= 0)
             {
                 foreach (var posting in _postings[concept])
                 {
-                    weights[posting.Entry] += Weight(idf, posting.Place);
+                    weights[posting.Entry] += adds[(int)posting.Place];
                 }
             }
             else
@@ -219,7 +223,7 @@ internal sealed class MeasureIndex
                 var places = _commonPlaces[concept];
                 foreach (var i in candidates)
                 {
-                    weights[i] += Weight(idf, places[i]);
+                    weights[i] += adds[(int)places[i]];
                 }
             }
         }
@@ -228,7 +232,7 @@ internal sealed class MeasureIndex
         var best = new PriorityQueue<int, QuickRank>(FullyScoredCandidates + 1);
         foreach (var i in candidates)
         {
-            var rank = new QuickRank(weights[i], _entries[i].Name.Count, order[i]);
+            var rank = new QuickRank(weights[i], _nameLengths[i], order[i]);
             if (best.Count < FullyScoredCandidates)
             {
                 best.Enqueue(i, rank);
@@ -241,14 +245,6 @@ internal sealed class MeasureIndex
 
         return [.. best.UnorderedItems.Select(x => x.Element)];
     }
-
-    private static double Weight(double idf, Place place) => place switch
-    {
-        Place.Name => idf,
-        Place.Implied => idf * ImpliedWeight,
-        Place.Definition => idf * DefinitionWeight,
-        _ => 0,
-    };
 
     private MeasureMatch Score(Entry entry, string[] query, double[] idfs, bool[] isUnit)
     {
