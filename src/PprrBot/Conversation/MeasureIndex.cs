@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Frozen;
 using PprrBot.Data.ReadModel;
 
@@ -36,6 +35,12 @@ internal sealed class MeasureIndex
     private readonly FrozenDictionary<string, Place[]> _commonPlaces;
     private readonly FrozenDictionary<string, double> _idf;
     private readonly int[] _nameLengths;
+
+    [ThreadStatic]
+    private static int[]? _order;
+
+    [ThreadStatic]
+    private static double[]? _weights;
 
     public MeasureIndex(PprrSnapshot snapshot, FieldVocabulary vocabulary)
     {
@@ -121,13 +126,19 @@ internal sealed class MeasureIndex
         // pupils) still scores but does not pull in thousands of measures to score.
         var selective = query.Where(c => _postings[c].Length <= _commonTermLimit).ToArray();
         var pulling = selective.Length > 0 ? selective : query;
-        var order = ArrayPool<int>.Shared.Rent(_entries.Length);
-        var weights = ArrayPool<double>.Shared.Rent(_entries.Length);
+        // order[i] is one more than the place at which measure i became a candidate; 0 means not a candidate.
+        // Both arrays are this thread's and all zero between searches, so only the candidates are cleared.
+        if (_order is null || _order.Length < _entries.Length)
+        {
+            _order = new int[_entries.Length];
+            _weights = new double[_entries.Length];
+        }
+
+        var order = _order;
+        var weights = _weights!;
+        var candidates = new List<int>();
         try
         {
-            // order[i] is one more than the place at which measure i became a candidate; 0 means not a candidate.
-            Array.Clear(order, 0, _entries.Length);
-            var candidates = new List<int>();
             foreach (var concept in pulling)
             {
                 foreach (var posting in _postings[concept])
@@ -161,8 +172,10 @@ internal sealed class MeasureIndex
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(order);
-            ArrayPool<double>.Shared.Return(weights);
+            foreach (var i in candidates)
+            {
+                order[i] = 0;
+            }
         }
     }
 
