@@ -10,18 +10,6 @@ if (args is ["snapshot-memory"])
     return;
 }
 
-if (args is ["answer-min"])
-{
-    QuestionDump.Time();
-    return;
-}
-
-if (args is ["answer-dump"])
-{
-    QuestionDump.Print();
-    return;
-}
-
 if (args is ["answer-latency", ..])
 {
     AnsweringBenchmarks.PrintLatency(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 50);
