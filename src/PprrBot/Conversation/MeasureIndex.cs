@@ -28,16 +28,28 @@ internal sealed class MeasureIndex
     private readonly FieldVocabulary _vocabulary;
     private readonly Entry[] _entries;
     private readonly Dictionary<MeasureView, Entry> _byMeasure;
-    private readonly FrozenDictionary<string, int[]> _postings;
+    private readonly FrozenDictionary<string, Posting[]> _postings;
+    private readonly int _commonTermLimit;
+
+    // For each common concept, where it stands in every measure: candidates are looked up, not postings walked.
+    private readonly FrozenDictionary<string, Place[]> _commonPlaces;
     private readonly FrozenDictionary<string, double> _idf;
+    private readonly int[] _nameLengths;
+
+    [ThreadStatic]
+    private static int[]? _order;
+
+    [ThreadStatic]
+    private static double[]? _weights;
 
     public MeasureIndex(PprrSnapshot snapshot, FieldVocabulary vocabulary)
     {
         _vocabulary = vocabulary;
         _entries = snapshot.Measures.Select(m => new Entry(m, Concepts(m.Name), Concepts(m.Measure.Definition ?? ""))).ToArray();
         _byMeasure = _entries.ToDictionary(e => e.Measure);
+        _nameLengths = Array.ConvertAll(_entries, e => e.Name.Count);
 
-        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var postings = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
         var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < _entries.Length; i++)
         {
@@ -56,7 +68,7 @@ internal sealed class MeasureIndex
                     postings[token] = list;
                 }
 
-                list.Add(i);
+                list.Add(new Posting(i, entry.Name.Contains(token) ? Place.Name : entry.Implied.ContainsKey(token) ? Place.Implied : Place.Definition));
             }
 
             foreach (var token in entry.Name.Concat(entry.Implied.Keys).Distinct(StringComparer.Ordinal))
@@ -66,11 +78,30 @@ internal sealed class MeasureIndex
         }
 
         _postings = postings.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        _commonTermLimit = Math.Max(CommonTermFloor, _entries.Length / CommonTermShare);
+        _commonPlaces = postings.Where(kv => kv.Value.Count > _commonTermLimit).ToFrozenDictionary(
+            kv => kv.Key,
+            kv =>
+            {
+                var places = new Place[_entries.Length];
+                foreach (var posting in kv.Value)
+                {
+                    places[posting.Entry] = posting.Place;
+                }
+
+                return places;
+            },
+            StringComparer.Ordinal);
         var n = Math.Max(1, _entries.Length);
         _idf = postings.Keys.ToFrozenDictionary(
             t => t,
             t => Math.Log(1.0 + (n / (double)Math.Max(1, documentFrequency.GetValueOrDefault(t, n)))),
             StringComparer.Ordinal);
+
+        foreach (var entry in _entries)
+        {
+            entry.Prepare(_idf, vocabulary);
+        }
 
         Words = _entries.SelectMany(e => e.Name.Concat(e.Definition)).ToFrozenSet(StringComparer.Ordinal);
         WordFrequency = _entries.SelectMany(e => e.Name).GroupBy(t => t, StringComparer.Ordinal)
@@ -89,43 +120,63 @@ internal sealed class MeasureIndex
     /// <summary>Measures sharing at least one concept with the question, best first.</summary>
     public List<MeasureMatch> Search(IReadOnlyList<string> concepts)
     {
-        var query = concepts.Where(c => _postings.ContainsKey(c)).Distinct(StringComparer.Ordinal).ToArray();
+        var query = concepts.Where(_postings.ContainsKey).Distinct(StringComparer.Ordinal).ToArray();
 
         // Candidates come from the question's rarer words; a word in a large share of the catalogue (%,
         // pupils) still scores but does not pull in thousands of measures to score.
-        var common = Math.Max(CommonTermFloor, _entries.Length / CommonTermShare);
-        var selective = query.Where(c => _postings[c].Length <= common).ToArray();
-        var candidates = new HashSet<int>();
-        foreach (var concept in selective.Length > 0 ? selective : query)
+        var selective = query.Where(c => _postings[c].Length <= _commonTermLimit).ToArray();
+        var pulling = selective.Length > 0 ? selective : query;
+        // order[i] is one more than the place at which measure i became a candidate; 0 means not a candidate.
+        // Both arrays are this thread's and all zero between searches, so only the candidates are cleared.
+        if (_order is null || _order.Length < _entries.Length)
         {
-            candidates.UnionWith(_postings[concept]);
+            _order = new int[_entries.Length];
+            _weights = new double[_entries.Length];
         }
 
-        // Full scoring (with the penalties that rank equally good fits) only for the candidates that match the
-        // most of the question; in a catalogue the size of a council's report that is every candidate.
-        IEnumerable<int> scored = candidates;
-        if (candidates.Count > FullyScoredCandidates)
+        var order = _order;
+        var weights = _weights!;
+        var candidates = new List<int>();
+        try
         {
-            scored = candidates
-                .Select(i => (Index: i, Weight: QuickWeight(_entries[i], query)))
-                .OrderByDescending(x => x.Weight)
-                .ThenBy(x => _entries[x.Index].Name.Count)
-                .Take(FullyScoredCandidates)
-                .Select(x => x.Index);
-        }
-
-        var matches = new List<MeasureMatch>(Math.Min(candidates.Count, FullyScoredCandidates));
-        foreach (var i in scored)
-        {
-            var match = Score(_entries[i], query);
-            if (match.Score > 0)
+            foreach (var concept in pulling)
             {
-                matches.Add(match);
+                foreach (var posting in _postings[concept])
+                {
+                    if (order[posting.Entry] == 0)
+                    {
+                        candidates.Add(posting.Entry);
+                        order[posting.Entry] = candidates.Count;
+                        weights[posting.Entry] = 0;
+                    }
+                }
+            }
+
+            // Full scoring (with the penalties that rank equally good fits) only for the candidates that match the
+            // most of the question; in a catalogue the size of a council's report that is every candidate.
+            var idfs = Array.ConvertAll(query, Idf);
+            var isUnit = Array.ConvertAll(query, _vocabulary.UnitWords.Contains);
+            var scored = candidates.Count > FullyScoredCandidates ? BestByQuickWeight(query, pulling, candidates, order, weights) : candidates;
+            var matches = new List<MeasureMatch>(Math.Min(candidates.Count, FullyScoredCandidates));
+            foreach (var i in scored)
+            {
+                var match = Score(_entries[i], query, idfs, isUnit);
+                if (match.Score > 0)
+                {
+                    matches.Add(match);
+                }
+            }
+
+            matches.Sort((a, b) => b.Score.CompareTo(a.Score) is var c && c != 0 ? c : string.CompareOrdinal(a.Measure.Code, b.Measure.Code));
+            return matches;
+        }
+        finally
+        {
+            foreach (var i in candidates)
+            {
+                order[i] = 0;
             }
         }
-
-        matches.Sort((a, b) => b.Score.CompareTo(a.Score) is var c && c != 0 ? c : string.CompareOrdinal(a.Measure.Code, b.Measure.Code));
-        return matches;
     }
 
     /// <summary>The measure's name tokens that say what is counted, leaving out how (number, rate, %) and, if asked, for whom.</summary>
@@ -155,48 +206,88 @@ internal sealed class MeasureIndex
     public List<string> Concepts(string text) => _vocabulary.Concepts(TextNormaliser.Tokens(text)).Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>Concepts keeping every word but grammar: for contacts' topics and money lines ("performance measures").</summary>
-    public List<string> TopicWords(string text) =>
-        _vocabulary.Rewrite(TextNormaliser.Tokens(text)).Where(t => !_vocabulary.FunctionWords.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
+    public List<string> TopicWords(string text) => TopicWords(TextNormaliser.Tokens(text));
 
-    /// <summary>The weight of the question's concepts in a measure's name, before penalties: the cheap first pass.</summary>
-    private double QuickWeight(Entry entry, string[] query)
+    /// <summary>The same for words already folded by <see cref="TextNormaliser.Tokens"/>.</summary>
+    public List<string> TopicWords(IReadOnlyList<string> tokens) =>
+        _vocabulary.Rewrite(tokens).Where(t => !_vocabulary.FunctionWords.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// The candidates carrying most of the question's weight, before penalties (fewer name words, then the first
+    /// found, on a tie): the cheap first pass. Weights are summed concept by concept in the question's order, from a
+    /// pulling concept's postings, or for a common one by looking up the candidates only.
+    /// </summary>
+    private List<int> BestByQuickWeight(string[] query, string[] pulling, List<int> candidates, int[] order, double[] weights)
     {
-        double weight = 0;
         foreach (var concept in query)
         {
-            weight += entry.Name.Contains(concept) ? Idf(concept)
-                : entry.Implied.ContainsKey(concept) ? Idf(concept) * ImpliedWeight
-                : entry.Definition.Contains(concept) ? Idf(concept) * DefinitionWeight
-                : 0;
+            // What the concept adds to a measure, by where it stands there (Place is the index).
+            var idf = Idf(concept);
+            ReadOnlySpan<double> adds = [0, idf, idf * ImpliedWeight, idf * DefinitionWeight];
+            if (Array.IndexOf(pulling, concept) >= 0)
+            {
+                foreach (var posting in _postings[concept])
+                {
+                    weights[posting.Entry] += adds[(int)posting.Place];
+                }
+            }
+            else
+            {
+                var places = _commonPlaces[concept];
+                foreach (var i in candidates)
+                {
+                    weights[i] += adds[(int)places[i]];
+                }
+            }
         }
 
-        return weight;
+        // The worst of the best so far sits on top, so most candidates are turned away by one comparison.
+        var best = new PriorityQueue<int, QuickRank>(FullyScoredCandidates + 1);
+        foreach (var i in candidates)
+        {
+            var rank = new QuickRank(weights[i], _nameLengths[i], order[i]);
+            if (best.Count < FullyScoredCandidates)
+            {
+                best.Enqueue(i, rank);
+            }
+            else if (best.TryPeek(out _, out var worst) && rank.CompareTo(worst) > 0)
+            {
+                best.DequeueEnqueue(i, rank);
+            }
+        }
+
+        return [.. best.UnorderedItems.Select(x => x.Element)];
     }
 
-    private MeasureMatch Score(Entry entry, string[] query)
+    private MeasureMatch Score(Entry entry, string[] query, double[] idfs, bool[] isUnit)
     {
         double score = 0;
         double units = 0;
         var covered = new List<string>();
-        var matchedNameTokens = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var concept in query)
+        Span<bool> matchedName = entry.NameOrder.Length <= 64 ? stackalloc bool[entry.NameOrder.Length] : new bool[entry.NameOrder.Length];
+        for (var q = 0; q < query.Length; q++)
         {
-            var idf = Idf(concept);
-            if (entry.Name.Contains(concept))
+            if (!entry.Slots.TryGetValue(query[q], out var slot))
+            {
+                continue;
+            }
+
+            var idf = idfs[q];
+            if (slot.Place == Place.Name)
             {
                 score += idf;
-                units += _vocabulary.UnitWords.Contains(concept) ? idf : 0;
-                covered.Add(concept);
-                matchedNameTokens.Add(concept);
+                units += isUnit[q] ? idf : 0;
+                covered.Add(slot.Covered!);
+                matchedName[slot.NameIndex] = true;
             }
-            else if (entry.Implied.TryGetValue(concept, out var source))
+            else if (slot.Place == Place.Implied)
             {
                 score += idf * ImpliedWeight;
-                units += _vocabulary.UnitWords.Contains(concept) ? idf * ImpliedWeight : 0;
-                covered.Add($"{concept}:{source}");
-                matchedNameTokens.Add(source);
+                units += isUnit[q] ? idf * ImpliedWeight : 0;
+                covered.Add(slot.Covered!);
+                matchedName[slot.NameIndex] = true;
             }
-            else if (entry.Definition.Contains(concept))
+            else
             {
                 score += idf * DefinitionWeight;
             }
@@ -213,17 +304,18 @@ internal sealed class MeasureIndex
 
         // Prefer measures whose own distinctive words the question also used: "persistent absence" is the
         // all-pupils measure, not the EHC-plan one, unless the member names the cohort.
-        foreach (var token in entry.Name)
+        for (var k = 0; k < entry.NameOrder.Length; k++)
         {
-            if (!matchedNameTokens.Contains(token) && !string.Equals(token, _vocabulary.DefaultCohort, StringComparison.Ordinal))
+            var word = entry.NameOrder[k];
+            if (!matchedName[k] && !word.IsDefaultCohort)
             {
-                if (_vocabulary.CohortWords.Contains(token))
+                if (word.IsCohort)
                 {
-                    cohortPenalty += Idf(token) * UnmatchedCohortPenalty;
+                    cohortPenalty += word.Penalty;
                 }
                 else
                 {
-                    penalty += Idf(token) * UnmatchedPenalty;
+                    penalty += word.Penalty;
                 }
             }
         }
@@ -235,6 +327,32 @@ internal sealed class MeasureIndex
         return new MeasureMatch(entry.Measure, score, covered, matched, matched - units);
     }
 
+    /// <summary>Where a concept stands in a measure: its name, a broader concept its name implies, or its definition.</summary>
+    private enum Place : byte
+    {
+        None,
+        Name,
+        Implied,
+        Definition,
+    }
+
+    private readonly record struct Posting(int Entry, Place Place);
+
+    /// <summary>A concept in one measure: where it stands, the name word it matches, and how a match is recorded.</summary>
+    private readonly record struct Slot(Place Place, int NameIndex, string? Covered);
+
+    /// <summary>A word of a measure's name and what leaving it unasked costs the measure.</summary>
+    private readonly record struct NameWord(double Penalty, bool IsCohort, bool IsDefaultCohort);
+
+    /// <summary>Quick weight, higher first; then fewer name words; then the candidate found first.</summary>
+    private readonly record struct QuickRank(double Weight, int NameLength, int Order) : IComparable<QuickRank>
+    {
+        public int CompareTo(QuickRank other) =>
+            Weight.CompareTo(other.Weight) is var w and not 0 ? w
+            : other.NameLength.CompareTo(NameLength) is var n and not 0 ? n
+            : other.Order.CompareTo(Order);
+    }
+
     private sealed class Entry(MeasureView measure, List<string> name, List<string> definition)
     {
         public MeasureView Measure { get; } = measure;
@@ -244,5 +362,36 @@ internal sealed class MeasureIndex
         public FrozenSet<string> Definition { get; } = definition.ToFrozenSet(StringComparer.Ordinal);
 
         public FrozenDictionary<string, string> Implied { get; set; } = FrozenDictionary<string, string>.Empty;
+
+        /// <summary>The name's words in the order scoring adds their penalties.</summary>
+        public NameWord[] NameOrder { get; private set; } = [];
+
+        /// <summary>Every concept of the name, what it implies and the definition: one lookup per concept of a question.</summary>
+        public FrozenDictionary<string, Slot> Slots { get; private set; } = FrozenDictionary<string, Slot>.Empty;
+
+        public void Prepare(FrozenDictionary<string, double> idf, FieldVocabulary vocabulary)
+        {
+            var names = Name.ToArray();
+            NameOrder = [.. names.Select(t => vocabulary.CohortWords.Contains(t)
+                ? new NameWord(idf.GetValueOrDefault(t) * UnmatchedCohortPenalty, true, string.Equals(t, vocabulary.DefaultCohort, StringComparison.Ordinal))
+                : new NameWord(idf.GetValueOrDefault(t) * UnmatchedPenalty, false, string.Equals(t, vocabulary.DefaultCohort, StringComparison.Ordinal)))];
+            var slots = new Dictionary<string, Slot>(StringComparer.Ordinal);
+            foreach (var token in Definition)
+            {
+                slots[token] = new Slot(Place.Definition, -1, null);
+            }
+
+            foreach (var (broader, source) in Implied)
+            {
+                slots[broader] = new Slot(Place.Implied, Array.IndexOf(names, source), $"{broader}:{source}");
+            }
+
+            for (var k = 0; k < names.Length; k++)
+            {
+                slots[names[k]] = new Slot(Place.Name, k, names[k]);
+            }
+
+            Slots = slots.ToFrozenDictionary(StringComparer.Ordinal);
+        }
     }
 }

@@ -33,7 +33,7 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
     public Question Interpret(string text, PprrSnapshot snapshot)
     {
         var catalogue = Catalogues.GetValue(snapshot, s => new Catalogue(s, vocabulary, cues));
-        var tokens = TextNormaliser.Tokens(SendInCapitals().Replace(text, "SEN"));
+        var tokens = TextNormaliser.Tokens(text.Contains("SEND", StringComparison.Ordinal) ? SendInCapitals().Replace(text, "SEN") : text);
         var corrected = tokens.Select(catalogue.Speller.Correct).ToList();
         // Cues are looked for in the words as typed and as the vocabulary rewrites them ("out-turn" -> outturn).
         var padded = " " + string.Join(' ', corrected) + " | " + string.Join(' ', vocabulary.Rewrite(corrected)) + " ";
@@ -46,7 +46,7 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
         var ratings = ReadRatings(padded);
         var question = new Question(Intent.OutOfScope, text) { Period = period, Priorities = priorities, Ratings = ratings };
 
-        var topics = catalogue.Index.TopicWords(string.Join(' ', corrected));
+        var topics = catalogue.Index.TopicWords(corrected);
         // A match must carry at least half of what the question is about, or it is a guess from a leftover word.
         var coverage = matches.Count > 0 ? matches[0].MatchedContent / Math.Max(0.01, catalogue.Index.ContentWeight(concepts, catalogue.IsOtherKnownWord)) : 0;
         if (matches.Count > 0 && coverage < MinimumCoverage)
@@ -339,9 +339,9 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
         if (found.Count == 0 && tokens.Contains("priority"))
         {
             // "the health and wellbeing priority", "the SEND priority": a priority named by its title.
-            var topics = catalogue.Index.TopicWords(string.Join(' ', tokens)).Where(t => t != "priority").ToHashSet(StringComparer.Ordinal);
-            var best = snapshot.Priorities
-                .Select(p => (p.Number, Shared: catalogue.Index.TopicWords(p.Title).Count(topics.Contains)))
+            var topics = catalogue.Index.TopicWords(tokens).Where(t => t != "priority").ToHashSet(StringComparer.Ordinal);
+            var best = catalogue.PriorityTopics
+                .Select(p => (p.Number, Shared: p.Topics.Count(topics.Contains)))
                 .Where(x => x.Shared > 0)
                 .OrderByDescending(x => x.Shared)
                 .ToList();
@@ -567,6 +567,7 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
         {
             Index = new MeasureIndex(snapshot, vocabulary);
             Periods = snapshot.Measures.SelectMany(m => m.Results).Select(r => r.Period).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            PriorityTopics = [.. snapshot.Priorities.Select(p => (p.Number, Index.TopicWords(p.Title)))];
             foreach (var line in snapshot.Finance)
             {
                 _lineOnlyConcepts[line] = [.. Index.TopicWords(line.Line)];
@@ -603,6 +604,9 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
 
         /// <summary>Every period label the data holds, for reading "2019/20" in a question.</summary>
         public IReadOnlyList<string> Periods { get; }
+
+        /// <summary>Each priority's number and the topic words of its title ("the SEND priority").</summary>
+        public IReadOnlyList<(int Number, List<string> Topics)> PriorityTopics { get; }
 
         /// <summary>A word the bot understands even though no measure uses it (money lines, contacts, cues).</summary>
         public bool IsOtherKnownWord(string word) => _otherKnownWords.Contains(word);

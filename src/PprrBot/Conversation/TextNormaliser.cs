@@ -11,70 +11,73 @@ internal static class TextNormaliser
 {
     public static List<string> Tokens(string text)
     {
-        var builder = new StringBuilder(text.Length + 8);
-        foreach (var raw in text.Normalize(NormalizationForm.FormKC))
+        // Plain ASCII is already in compatibility form: most questions skip the normalisation pass.
+        var normalised = Ascii.IsValid(text) ? text : text.Normalize(NormalizationForm.FormKC);
+        var tokens = new List<string>();
+        Span<char> buffer = normalised.Length <= 256 ? stackalloc char[normalised.Length] : new char[normalised.Length];
+        var length = 0;
+        foreach (var raw in normalised)
         {
             var c = char.ToLowerInvariant(raw);
             if (char.IsLetterOrDigit(c))
             {
-                builder.Append(c);
+                buffer[length++] = c;
+                continue;
             }
-            else if (c is '\'' or '\u2019' or '\u2018')
+
+            if (c is '\'' or '\u2019' or '\u2018')
             {
                 // Drop apostrophes so "children's" and "childrens" agree.
+                continue;
             }
-            else if (c == '%')
+
+            if (length > 0)
             {
-                builder.Append(" % ");
+                tokens.Add(Stem(buffer[..length]));
+                length = 0;
             }
-            else if (c == '£')
+
+            if (c is '%' or '£' or '+')
             {
-                builder.Append(" £ ");
-            }
-            else if (c == '+')
-            {
-                builder.Append(" + ");
-            }
-            else
-            {
-                builder.Append(' ');
+                tokens.Add(c switch { '%' => "%", '£' => "£", _ => "+" });
             }
         }
 
-        var tokens = new List<string>();
-        foreach (var word in builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        if (length > 0)
         {
-            tokens.Add(Stem(word));
+            tokens.Add(Stem(buffer[..length]));
         }
 
         return tokens;
     }
 
     /// <summary>A light plural fold: enough that "pupils", "plans" and "priorities" meet their singulars.</summary>
-    public static string Stem(string word)
+    public static string Stem(string word) => Stem(word.AsSpan());
+
+    private static string Stem(ReadOnlySpan<char> word)
     {
         if (word.Length <= 3 || !char.IsLetter(word[^1]))
         {
-            return word;
+            return word.ToString();
         }
 
         if (word.EndsWith("ies", StringComparison.Ordinal) && word.Length > 4)
         {
-            return string.Concat(word.AsSpan(0, word.Length - 3), "y");
+            return string.Concat(word[..^3], "y");
         }
 
         if (word.EndsWith("sses", StringComparison.Ordinal))
         {
-            return word[..^2];
+            return word[..^2].ToString();
         }
 
         if (word[^1] == 's' && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("us", StringComparison.Ordinal)
             && !word.EndsWith("is", StringComparison.Ordinal) && !word.EndsWith("ys", StringComparison.Ordinal))
         {
-            return word[..^1];
+            return word[..^1].ToString();
         }
 
-        return word;
+        return word.ToString();
     }
 
     public static string Title(string text) => CultureInfo.GetCultureInfo("en-GB").TextInfo.ToTitleCase(text);

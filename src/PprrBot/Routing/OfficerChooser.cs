@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using PprrBot.Data.Contacts;
 using PprrBot.Data.ReadModel;
@@ -63,9 +64,13 @@ internal static partial class OfficerChooser
         ["schools"] = ["school"],
     };
 
+    // The contacts' words depend only on the snapshot: worked out once per snapshot, not per question.
+    private static readonly ConditionalWeakTable<PprrSnapshot, ContactWords> WordsBySnapshot = new();
+
     public static OfficerChoice Choose(PprrSnapshot snapshot, string? ownerRole, string questionText, string? namedRole = null)
     {
-        var candidates = Candidates(snapshot);
+        var contactWords = WordsBySnapshot.GetValue(snapshot, s => new ContactWords(s));
+        var candidates = contactWords.Candidates;
         if (candidates.Count == 0)
         {
             throw new InvalidOperationException("The contacts data names no officer who answers questions.");
@@ -81,7 +86,7 @@ internal static partial class OfficerChooser
             return new OfficerChoice(owner, OfficerChoiceBasis.Owner, candidates);
         }
 
-        var scored = Score(candidates, questionText);
+        var scored = Score(contactWords, questionText);
         if (scored.Count > 0 && (scored.Count == 1 || scored[0].Score > scored[1].Score))
         {
             return new OfficerChoice(scored[0].Contact, OfficerChoiceBasis.Topic, candidates, BestArea(scored[0].Contact, questionText));
@@ -99,6 +104,9 @@ internal static partial class OfficerChooser
 
     /// <summary>Contacts a question can go to: reachable, and not Democratic Services (copied on every question anyway).</summary>
     public static IReadOnlyList<Contact> Candidates(PprrSnapshot snapshot) =>
+        WordsBySnapshot.GetValue(snapshot, s => new ContactWords(s)).Candidates;
+
+    private static List<Contact> Reachable(PprrSnapshot snapshot) =>
         snapshot.Contacts
             .Where(c => !string.IsNullOrWhiteSpace(c.Email) || !string.IsNullOrWhiteSpace(c.TeamsUserId))
             .Where(c => !IsDemocraticServices(c))
@@ -110,24 +118,16 @@ internal static partial class OfficerChooser
     public static bool IsDemocraticServices(Contact contact) =>
         string.Equals(PprrSnapshot.Normalise(contact.Role), Contact.DemocraticServicesRole, StringComparison.OrdinalIgnoreCase);
 
-    private static List<(Contact Contact, double Score)> Score(IReadOnlyList<Contact> candidates, string text)
+    private static List<(Contact Contact, double Score)> Score(ContactWords contactWords, string text)
     {
         var words = Words(text).ToHashSet(StringComparer.Ordinal);
-        var vocabularies = candidates.ToDictionary(c => c, Vocabulary);
-        var users = vocabularies.Values
-            .SelectMany(v => v)
-            .GroupBy(w => w, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-
-        return candidates
+        return contactWords.Candidates
             .Select(c =>
             {
-                var wordScore = words.Where(vocabularies[c].Contains).Sum(w => 1.0 / users[w]);
+                var wordScore = words.Where(contactWords.Vocabularies[c].Contains).Sum(w => 1.0 / contactWords.Users[w]);
 
                 // A whole area phrase in the question ("high needs block") beats scattered words.
-                var phraseScore = c.AreaList
-                    .Select(a => Words(a).ToList())
-                    .Count(a => a.Count > 1 && a.All(words.Contains));
+                var phraseScore = contactWords.AreaWords[c].Count(a => a.Count > 1 && a.All(words.Contains));
                 return (Contact: c, Score: wordScore + phraseScore);
             })
             .Where(s => s.Score > 0)
@@ -177,6 +177,30 @@ internal static partial class OfficerChooser
     // Just enough to match "placement" with "placements" and "plan" with "plans"; never touches "-ss" words.
     private static string Singular(string word) =>
         word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) ? word[..^1] : word;
+
+    /// <summary>The contacts a question can go to, and the words of their areas and titles.</summary>
+    private sealed class ContactWords
+    {
+        public ContactWords(PprrSnapshot snapshot)
+        {
+            Candidates = Reachable(snapshot);
+            Vocabularies = Candidates.ToDictionary(c => c, Vocabulary);
+            Users = Vocabularies.Values
+                .SelectMany(v => v)
+                .GroupBy(w => w, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            AreaWords = Candidates.ToDictionary(c => c, c => c.AreaList.Select(a => Words(a).ToList()).ToList());
+        }
+
+        public List<Contact> Candidates { get; }
+
+        public Dictionary<Contact, HashSet<string>> Vocabularies { get; }
+
+        /// <summary>How many candidates use each word: a word's weight is one over this.</summary>
+        public Dictionary<string, int> Users { get; }
+
+        public Dictionary<Contact, List<List<string>>> AreaWords { get; }
+    }
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'\u2019-]*")]
     private static partial Regex WordPattern();
