@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Load, fault and start-up figures for one PprrBot instance (docs/performance.md, "Load").
-# Builds the bot and the load rig in Release, then the rig starts the bot (local-development mode, a temporary
+# Publishes the bot and builds the load rig in Release, then the rig starts the bot (local-development mode, a temporary
 # SQLite file, 127.0.0.1 only), a stand-in connector and the driver. Needs only the .NET SDK (global.json).
 # Usage: bench/load/run.sh [--seconds 5] [--connections 1,10,50] [--faults true|false]
 #        [--kill-run true [--kill-submits 300]]  (SIGKILL mid-burst of routed questions, restart; default off)
+#        [--ready-to-run true]  (publish the bot precompiled; default off)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -12,7 +13,17 @@ if ! command -v dotnet >/dev/null; then
   exit 2
 fi
 
-dotnet build -c Release src/PprrBot -v quiet -nologo
+# Published as a deployment would be (framework-dependent, for this machine's runtime identifier). With
+# --ready-to-run true, precompiled (ReadyToRun: less JIT at start, more mapped memory; the first such publish
+# fetches the crossgen package from NuGet). docs/performance.md, "Start to first answer", has both.
+ready_to_run=false
+for ((i = 1; i < $#; i++)); do
+  if [[ "${!i}" == "--ready-to-run" ]]; then j=$((i + 1)); ready_to_run="${!j}"; fi
+done
+rid="$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n 1)"
+publish="$PWD/bench/load/bin/pprrbot-r2r-$ready_to_run"
+dotnet publish src/PprrBot -c Release -r "$rid" --self-contained false -p:PublishReadyToRun="$ready_to_run" \
+  -o "$publish" -v quiet -nologo
 dotnet build -c Release bench/load/PprrBot.LoadRig -v quiet -nologo
 exec dotnet bench/load/PprrBot.LoadRig/bin/Release/net10.0/PprrBot.LoadRig.dll \
-  --bot-dll "$PWD/src/PprrBot/bin/Release/net10.0/pprrbot.dll" "$@"
+  --bot-dll "$publish/pprrbot.dll" "$@"

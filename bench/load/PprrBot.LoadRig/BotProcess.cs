@@ -64,6 +64,9 @@ internal sealed class BotProcess : IDisposable
 
     public double MemoryMb() => StatusKb("VmRSS:") / 1024.0;
 
+    /// <summary>What the resident memory is now: anonymous (the GC heap, the JIT's code and data, native allocations) and mapped files (the runtime, the assemblies).</summary>
+    public (double AnonymousMb, double FilesMb) MemoryBreakdownMb() => (StatusKb("RssAnon:") / 1024.0, StatusKb("RssFile:") / 1024.0);
+
     /// <summary>User + system CPU time used so far.</summary>
     public TimeSpan CpuTime()
     {

@@ -33,12 +33,14 @@ var report = new List<string> { "", "## Load run", "", $"Machine: {Environment.P
 using (var http = Driver.Client(1))
 {
     double? firstAnswer = null;
+    var firstAnswerCpu = TimeSpan.Zero;
     for (var attempt = 0; attempt < 600 && firstAnswer is null && !bot.HasExited; attempt++)
     {
         var (status, _, activityId) = await driver.AskAsync(http, 20_000_000 + attempt, CancellationToken.None);
         if (status == HttpStatusCode.Accepted && connector.RepliesTo(activityId) > 0)
         {
             firstAnswer = Stopwatch.GetElapsedTime(bot.Started).TotalSeconds;
+            firstAnswerCpu = bot.CpuTime();
         }
         else
         {
@@ -46,7 +48,7 @@ using (var http = Driver.Client(1))
         }
     }
 
-    report.Add(firstAnswer is { } s ? $"Start to first answer: {s:N2} s (process start to the reply at the connector)" : "Start to first answer: NONE within the limit");
+    report.Add(firstAnswer is { } s ? $"Start to first answer: {s:N2} s (process start to the reply at the connector); bot CPU by then {firstAnswerCpu.TotalSeconds:N2} s, peak RSS {bot.PeakMemoryMb():N0} MB" : "Start to first answer: NONE within the limit");
     failed |= firstAnswer is null;
 }
 
@@ -86,7 +88,8 @@ if (killRun)
 }
 
 report.Add("");
-report.Add($"Bot peak RSS over the whole run: {bot.PeakMemoryMb():N0} MB; RSS now {bot.MemoryMb():N0} MB");
+var (anonymousMb, filesMb) = bot.MemoryBreakdownMb();
+report.Add($"Bot peak RSS over the whole run: {bot.PeakMemoryMb():N0} MB; RSS now {bot.MemoryMb():N0} MB ({anonymousMb:N0} MB anonymous, {filesMb:N0} MB mapped files)");
 Console.WriteLine(string.Join('\n', report));
 
 if (failed)

@@ -84,8 +84,15 @@ internal sealed class RoutingClock(IServiceScopeFactory scopes, TimeProvider tim
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// The first sweep waits this long after start, so its database queries (and their first-time compiling) do not
+    /// compete for the CPU with the first members' questions; reminders are due by the day, so 10 s changes nothing.
+    /// </summary>
+    public static readonly TimeSpan StartDelay = TimeSpan.FromSeconds(10);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await Task.Delay(StartDelay, time, stoppingToken);
         using var timer = new PeriodicTimer(Interval, time);
         do
         {

@@ -198,6 +198,8 @@ internal sealed class RoutingOutboxPump(IServiceScopeFactory scopes, TimeProvide
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // As the reminder sweep: not in the way of the first answers. Notifications left from before a restart go 10 s later.
+        await Task.Delay(RoutingClock.StartDelay, time, stoppingToken);
         using var timer = new PeriodicTimer(Interval, time);
         do
         {
