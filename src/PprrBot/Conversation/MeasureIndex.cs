@@ -183,10 +183,16 @@ internal sealed class MeasureIndex
     public IReadOnlySet<string> Core(MeasureView measure, bool withoutCohort = false)
     {
         var entry = _byMeasure[measure];
-        return entry.Name
-            .Where(t => !_vocabulary.UnitWords.Contains(t) && !(withoutCohort && _vocabulary.CohortWords.Contains(t)))
-            .ToHashSet(StringComparer.Ordinal);
+        // Worked out once per measure and snapshot: a question compares the best match's core with up to a dozen others'.
+        return withoutCohort
+            ? entry.CoreWithoutCohort ??= CoreOf(entry, withoutCohort: true)
+            : entry.Core ??= CoreOf(entry, withoutCohort: false);
     }
+
+    private FrozenSet<string> CoreOf(Entry entry, bool withoutCohort) =>
+        entry.Name
+            .Where(t => !_vocabulary.UnitWords.Contains(t) && !(withoutCohort && _vocabulary.CohortWords.Contains(t)))
+            .ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>
     /// The weight of what the question is about, leaving out unit words: each known concept's idf; a field
@@ -263,7 +269,7 @@ internal sealed class MeasureIndex
     {
         double score = 0;
         double units = 0;
-        var covered = new List<string>();
+        var covered = new List<string>(query.Length);
         Span<bool> matchedName = entry.NameOrder.Length <= 64 ? stackalloc bool[entry.NameOrder.Length] : new bool[entry.NameOrder.Length];
         for (var q = 0; q < query.Length; q++)
         {
@@ -362,6 +368,11 @@ internal sealed class MeasureIndex
         public FrozenSet<string> Definition { get; } = definition.ToFrozenSet(StringComparer.Ordinal);
 
         public FrozenDictionary<string, string> Implied { get; set; } = FrozenDictionary<string, string>.Empty;
+
+        /// <summary>The name without unit words (see <see cref="MeasureIndex.Core"/>); set when first asked for.</summary>
+        public FrozenSet<string>? Core { get; set; }
+
+        public FrozenSet<string>? CoreWithoutCohort { get; set; }
 
         /// <summary>The name's words in the order scoring adds their penalties.</summary>
         public NameWord[] NameOrder { get; private set; } = [];
