@@ -60,11 +60,14 @@ public static class ProtocolServiceCollectionExtensions
 
     /// <summary>
     /// Retries per protocol.md §3.6. A POST creates an activity, so it is retried only when the connector refused it
-    /// outright (429 honouring Retry-After, 412): after a 5xx or a timeout it may already have been delivered.
+    /// outright (429 honouring Retry-After, 412, 503): after a 5xx or a timeout it may already have been delivered.
     /// </summary>
     private static void AddConnectorHttpClient(IServiceCollection services, string name, bool idempotent)
     {
         services.AddHttpClient(name, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            // ConnectorClient logs what matters (refusals, failures, sizes) with ids; the factory's per-request
+            // logging handlers only added a scope and two timers to every reply.
+            .RemoveAllLoggers()
             .AddResilienceHandler(name, (pipeline, context) =>
             {
                 var bot = context.ServiceProvider.GetRequiredService<IOptions<BotOptions>>().Value;

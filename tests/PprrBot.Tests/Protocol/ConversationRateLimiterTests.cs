@@ -18,6 +18,19 @@ public class ConversationRateLimiterTests
     }
 
     [Fact]
+    public async Task SendsAHeldMessageOnceTheWindowMovesOn()
+    {
+        using var limiter = new ConversationRateLimiter([(1, TimeSpan.FromMilliseconds(200))], appLimitPerSecond: 1000);
+        using var first = await limiter.AcquireAsync("a:1", TestContext.Current.CancellationToken);
+
+        using var waitLimit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        waitLimit.CancelAfter(TimeSpan.FromSeconds(30));
+        using var second = await limiter.AcquireAsync("a:1", waitLimit.Token);
+
+        Assert.True(second.IsAcquired);
+    }
+
+    [Fact]
     public void KeepsEachConversationsAllowanceSeparate()
     {
         using var limiter = new ConversationRateLimiter();
