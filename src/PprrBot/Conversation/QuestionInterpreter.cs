@@ -42,8 +42,8 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
         var codes = MeasureCodes(corrected, snapshot);
         var concepts = MatchingConcepts(corrected);
         var matches = catalogue.Index.Search(concepts);
-        var priorities = ReadPriorities(corrected, catalogue, snapshot);
         var ratings = ReadRatings(padded);
+        var priorities = ReadPriorities(corrected, catalogue, snapshot, byTitleAlone: ratings.Count > 0);
         var question = new Question(Intent.OutOfScope, text) { Period = period, Priorities = priorities, Ratings = ratings };
 
         var topics = catalogue.Index.TopicWords(corrected);
@@ -311,7 +311,9 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
         return ratings.Distinct().ToList();
     }
 
-    private static List<int> ReadPriorities(List<string> tokens, Catalogue catalogue, PprrSnapshot snapshot)
+    /// <param name="byTitleAlone">A priority may be named by its title without the word "priority" ("what's green in
+    /// best start in life"): only when the question asks for a rating, and only by most of the title's words.</param>
+    private static List<int> ReadPriorities(List<string> tokens, Catalogue catalogue, PprrSnapshot snapshot, bool byTitleAlone)
     {
         var numbers = snapshot.Priorities.Select(p => p.Number).ToHashSet();
         var found = new List<int>();
@@ -336,13 +338,15 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
             }
         }
 
-        if (found.Count == 0 && tokens.Contains("priority"))
+        var named = tokens.Contains("priority");
+        if (found.Count == 0 && (named || byTitleAlone))
         {
-            // "the health and wellbeing priority", "the SEND priority": a priority named by its title.
+            // "the health and wellbeing priority", "the SEND priority": a priority named by its title. Without the
+            // word "priority", at least two of the title's words and most of them.
             var topics = catalogue.Index.TopicWords(tokens).Where(t => t != "priority").ToHashSet(StringComparer.Ordinal);
             var best = catalogue.PriorityTopics
-                .Select(p => (p.Number, Shared: p.Topics.Count(topics.Contains)))
-                .Where(x => x.Shared > 0)
+                .Select(p => (p.Number, Shared: p.Topics.Count(topics.Contains), p.Topics.Count))
+                .Where(x => named ? x.Shared > 0 : x.Shared >= 2 && x.Shared * 5 >= x.Count * 3)
                 .OrderByDescending(x => x.Shared)
                 .ToList();
             if (best.Count > 0 && (best.Count == 1 || best[0].Shared > best[1].Shared))
