@@ -40,7 +40,8 @@ internal static class PprrCommandLine
         string[] args, TextWriter? output = null, TextWriter? error = null, Action<HostApplicationBuilder>? configureHost = null, CancellationToken cancellationToken = default)
     {
         var configuration = new InvocationConfiguration { Output = output ?? Console.Out, Error = error ?? Console.Error };
-        var parsed = Build(configureHost).Parse(args);
+        // No response files: "@PprrBot what is ..." is a question as members type it, not a file of arguments.
+        var parsed = Build(configureHost).Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parsed.Errors.Count > 0)
         {
             foreach (var parseError in parsed.Errors)

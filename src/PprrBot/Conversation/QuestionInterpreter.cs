@@ -91,7 +91,9 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
             return question with { Intent = Intent.ChairBrief, Period = period with { Report = period.Report ?? ReportOfNamedMeeting(padded, snapshot) } };
         }
 
-        if (money && !(hasMeasure && codes.Count > 0))
+        // Money has no England or North West figure: a measure compared with a benchmark is not a money question
+        // ("funded early education take-up compared to England").
+        if (money && !(hasMeasure && (codes.Count > 0 || cues.Has("benchmark", padded))))
         {
             return ChooseFinance(question with { Intent = Intent.Finance }, topics, padded, period, catalogue, snapshot);
         }
