@@ -194,7 +194,8 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
         {
             // "sen:ehc_plan" adds nothing when SEN itself is already covered.
             var adds = candidate.Covered.Where(k => !covered.Contains(k) && !covered.Contains(k.Split(':')[0])).ToList();
-            if ((adds.Count > 0 && Distinctive(adds, catalogue)) || IsSibling(candidate, best, bestCore, queryUnits, catalogue)
+            if ((adds.Count > 0 && Distinctive(adds, catalogue) && (!OnlyCohorts(adds) || SharesTopic(candidate, best, catalogue)))
+                || IsSibling(candidate, best, bestCore, queryUnits, catalogue)
                 || IsCohortSibling(candidate, best, catalogue))
             {
                 chosen.Add(candidate);
@@ -264,6 +265,21 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
 
         var content = best.Covered.Where(c => !vocabulary.UnitWords.Contains(c.Split(':')[0]));
         return content.All(candidate.Covered.Contains);
+    }
+
+    private bool OnlyCohorts(List<string> adds) => adds.All(a => vocabulary.CohortWords.Contains(a.Split(':')[0]));
+
+    /// <summary>
+    /// Whether a measure that adds only a cohort is about the same thing as the best match: "exclusions for pupils with
+    /// SEN" is the exclusion measures, not Attainment 8 for pupils with SEN; "Attainment 8 for all, disadvantaged and SEN
+    /// pupils" is three Attainment 8 measures.
+    /// </summary>
+    private bool SharesTopic(MeasureMatch candidate, MeasureMatch best, Catalogue catalogue)
+    {
+        static string Base(string concept) => concept.Split(':')[0];
+        var bestTopics = best.Covered.Select(Base).Where(c => !vocabulary.CohortWords.Contains(c) && !vocabulary.UnitWords.Contains(c)).ToHashSet(StringComparer.Ordinal);
+        var shared = candidate.Covered.Select(Base).Where(bestTopics.Contains).Distinct(StringComparer.Ordinal);
+        return shared.Sum(catalogue.Index.Idf) >= DistinctiveWeight;
     }
 
     /// <summary>A second measure joins the answer only for a word of the question that the first did not cover.</summary>
