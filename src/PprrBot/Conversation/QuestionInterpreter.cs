@@ -86,7 +86,9 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
 
         var chair = cues.Has("chair", padded);
         var summary = cues.Has("summary", padded);
-        if (chair && priorities.Count == 0)
+        // "brief me on priority 4" is a brief limited to the priority; "a summary of priority 1" is the priority's list,
+        // and so is a rating with a priority.
+        if (chair && (priorities.Count == 0 || (ratings.Count == 0 && cues.Has("brief", padded))))
         {
             return question with { Intent = Intent.ChairBrief, Period = period with { Report = period.Report ?? ReportOfNamedMeeting(padded, snapshot) } };
         }
