@@ -118,9 +118,7 @@ internal sealed class QuestionAnswerer(QuestionInterpreter interpreter, ModelQue
 
     private static BotMessage RagList(Question question, PprrSnapshot snapshot)
     {
-        var rows = Rows(question.Priorities, question.Period, snapshot)
-            .Where(s => s.Row.ReportedRag is { } rag && question.Ratings.Contains(rag))
-            .ToList();
+        var rows = Rows(question.Priorities, question.Period, snapshot, row => row.ReportedRag is { } rag && question.Ratings.Contains(rag));
         var ratings = string.Join(" or ", question.Ratings.Select(r => r.ToString()));
         var scope = question.Priorities.Count == snapshot.Priorities.Count ? "the portfolio" : PriorityWords(question.Priorities);
         var when = question.Period.Report ?? question.Period.Period ?? "current position";
@@ -135,14 +133,30 @@ internal sealed class QuestionAnswerer(QuestionInterpreter interpreter, ModelQue
         return ListCard.Build(snapshot, $"{view.Label}: {view.Title} ({when})", Rows([priority], period, snapshot));
     }
 
-    private static List<MeasureSelection> Rows(IReadOnlyList<int> priorities, PeriodChoice period, PprrSnapshot snapshot) =>
-        snapshot.Priorities
-            .Where(p => priorities.Contains(p.Number))
-            .SelectMany(p => p.Measures)
-            .Select(m => (Measure: m, Row: period.Report is not null ? m.HeadlineFor(period.Report) : Row(m, period)))
-            .Where(x => x.Row is not null)
-            .Select(x => new MeasureSelection(x.Measure, x.Row!))
-            .ToList();
+    /// <summary>The row to show for each measure of the priorities, keeping only the rows <paramref name="keep"/> accepts.</summary>
+    private static List<MeasureSelection> Rows(IReadOnlyList<int> priorities, PeriodChoice period, PprrSnapshot snapshot, Func<MeasureResult, bool>? keep = null)
+    {
+        // A loop, not a LINQ chain: on a large catalogue a list of Red measures walks thousands of rows and keeps a few.
+        var rows = new List<MeasureSelection>();
+        foreach (var priority in snapshot.Priorities)
+        {
+            if (!priorities.Contains(priority.Number))
+            {
+                continue;
+            }
+
+            foreach (var measure in priority.Measures)
+            {
+                var row = period.Report is not null ? measure.HeadlineFor(period.Report) : Row(measure, period);
+                if (row is not null && (keep is null || keep(row)))
+                {
+                    rows.Add(new MeasureSelection(measure, row));
+                }
+            }
+        }
+
+        return rows;
+    }
 
     private static List<SavingsScheme>? SavingsFor(Question question, PprrSnapshot snapshot) =>
         question.Ratings.Count == 0
