@@ -88,7 +88,8 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
         var summary = cues.Has("summary", padded);
         // "brief me on priority 4" is a brief limited to the priority; "a summary of priority 1" is the priority's list,
         // and so is a rating with a priority.
-        if (chair && (priorities.Count == 0 || (ratings.Count == 0 && cues.Has("brief", padded))))
+        // "before tonight, what's red?" is the list of Red measures; "red and amber for the chair" is a brief.
+        if (chair && (ratings.Count == 0 || cues.Has("brief", padded)) && (priorities.Count == 0 || cues.Has("brief", padded)))
         {
             return question with { Intent = Intent.ChairBrief, Period = period with { Report = period.Report ?? ReportOfNamedMeeting(padded, snapshot) } };
         }
