@@ -84,12 +84,13 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
             return question with { Intent = Intent.Savings, SavingsPeriod = ChooseMoneyPeriod(snapshot.Savings.Select(s => s.Period), padded, period) };
         }
 
-        var chair = cues.Has("chair", padded);
+        // An explicit brief ("brief me on priority 4", "red and amber for the chair") is the chair's brief even with a
+        // priority or a rating; another chair's cue with one is the priority's list ("a summary of priority 1") or the
+        // rating's list ("before tonight, what's red?").
+        var brief = cues.Has("brief", padded);
+        var chair = brief || cues.Has("chair", padded);
         var summary = cues.Has("summary", padded);
-        // "brief me on priority 4" is a brief limited to the priority; "a summary of priority 1" is the priority's list,
-        // and so is a rating with a priority.
-        // "before tonight, what's red?" is the list of Red measures; "red and amber for the chair" is a brief.
-        if (chair && (ratings.Count == 0 || cues.Has("brief", padded)) && (priorities.Count == 0 || cues.Has("brief", padded)))
+        if (brief || (chair && ratings.Count == 0 && priorities.Count == 0))
         {
             return question with { Intent = Intent.ChairBrief, Period = period with { Report = period.Report ?? ReportOfNamedMeeting(padded, snapshot) } };
         }
@@ -196,7 +197,7 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
         foreach (var candidate in matches.Skip(1).Where(m => m.Matched >= Math.Max(MinimumMeasureScore, best.Matched * 0.5)).Take(12))
         {
             // "sen:ehc_plan" adds nothing when SEN itself is already covered.
-            var adds = candidate.Covered.Where(k => !covered.Contains(k) && !covered.Contains(k.Split(':')[0])).ToList();
+            var adds = candidate.Covered.Where(k => !covered.Contains(k) && !covered.Contains(BaseWord(k))).ToList();
             if ((adds.Count > 0 && Distinctive(adds, catalogue) && (!OnlyCohorts(adds) || SharesTopic(candidate, best, catalogue)))
                 || IsSibling(candidate, best, bestCore, queryUnits, catalogue)
                 || IsCohortSibling(candidate, best, catalogue))
@@ -237,7 +238,7 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
         // Only when no whole-population version fits: "KS2" is all pupils, "obesity" is Year 6 and Reception.
         var bestName = catalogue.Index.Core(best.Measure);
         return !bestName.Contains(vocabulary.DefaultCohort)
-            && !best.Covered.Any(c => vocabulary.CohortWords.Contains(c.Split(':')[0]))
+            && !best.Covered.Any(c => vocabulary.CohortWords.Contains(BaseWord(c)))
             && candidate.Covered.ToHashSet().SetEquals(best.Covered)
             && catalogue.Index.Core(candidate.Measure, withoutCohort: true).SetEquals(catalogue.Index.Core(best.Measure, withoutCohort: true));
     }
@@ -246,7 +247,7 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
     private HashSet<string> UnitWordsIn(MeasureMatch best, Catalogue catalogue)
     {
         _ = catalogue;
-        return best.Covered.Select(c => c.Split(':')[0]).Where(vocabulary.UnitWords.Contains).ToHashSet(StringComparer.Ordinal);
+        return best.Covered.Select(c => BaseWord(c)).Where(vocabulary.UnitWords.Contains).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -261,16 +262,19 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
         }
 
         var preciseUnits = queryUnits.Where(u => !vocabulary.LooseUnitWords.Contains(u));
-        if (preciseUnits.Any(u => !candidate.Covered.Any(c => c.Split(':')[0] == u)))
+        if (preciseUnits.Any(u => !candidate.Covered.Any(c => BaseWord(c) == u)))
         {
             return false;
         }
 
-        var content = best.Covered.Where(c => !vocabulary.UnitWords.Contains(c.Split(':')[0]));
+        var content = best.Covered.Where(c => !vocabulary.UnitWords.Contains(BaseWord(c)));
         return content.All(candidate.Covered.Contains);
     }
 
-    private bool OnlyCohorts(List<string> adds) => adds.All(a => vocabulary.CohortWords.Contains(a.Split(':')[0]));
+    /// <summary>A covered concept's own word: "sen:ehc_plan" (SEN, covered through an EHC plan) is "sen".</summary>
+    private static string BaseWord(string concept) => concept.Split(':')[0];
+
+    private bool OnlyCohorts(List<string> adds) => adds.All(a => vocabulary.CohortWords.Contains(BaseWord(a)));
 
     /// <summary>
     /// Whether a measure that adds only a cohort is about the same thing as the best match: "exclusions for pupils with
@@ -279,9 +283,8 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
     /// </summary>
     private bool SharesTopic(MeasureMatch candidate, MeasureMatch best, Catalogue catalogue)
     {
-        static string Base(string concept) => concept.Split(':')[0];
-        var bestTopics = best.Covered.Select(Base).Where(c => !vocabulary.CohortWords.Contains(c) && !vocabulary.UnitWords.Contains(c)).ToHashSet(StringComparer.Ordinal);
-        var shared = candidate.Covered.Select(Base).Where(bestTopics.Contains).Distinct(StringComparer.Ordinal);
+        var bestTopics = best.Covered.Select(BaseWord).Where(c => !vocabulary.CohortWords.Contains(c) && !vocabulary.UnitWords.Contains(c)).ToHashSet(StringComparer.Ordinal);
+        var shared = candidate.Covered.Select(BaseWord).Where(bestTopics.Contains).Distinct(StringComparer.Ordinal);
         return shared.Sum(catalogue.Index.Idf) >= DistinctiveWeight;
     }
 
@@ -289,9 +292,9 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
     private bool Distinctive(List<string> adds, Catalogue catalogue)
     {
         // How a thing is counted (number, rate, %) never justifies a second measure; what is counted may.
-        var content = adds.Where(a => !vocabulary.UnitWords.Contains(a.Split(':')[0])).ToList();
+        var content = adds.Where(a => !vocabulary.UnitWords.Contains(BaseWord(a))).ToList();
         // A cohort the member named ("and pupils with SEN") is always a deliberate ask.
-        return content.Sum(a => catalogue.Index.Idf(a.Split(':')[0])) >= DistinctiveWeight
+        return content.Sum(a => catalogue.Index.Idf(BaseWord(a))) >= DistinctiveWeight
             || content.Any(a => a.Contains(':', StringComparison.Ordinal) || vocabulary.CohortWords.Contains(a));
     }
 

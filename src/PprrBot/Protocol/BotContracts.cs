@@ -60,8 +60,6 @@ public sealed record BotMessage
     /// <summary>A file already saved to the user's OneDrive, shown as a file info card they can open.</summary>
     public UploadedFile? UploadedFile { get; init; }
 
-    public bool HasCard => _cardJson is not null || _card is not null;
-
     /// <summary>The card as a JSON tree, for reading it (tests, the outbox, the <c>ask</c> command); null without a card.</summary>
     public JsonObject? Card => _card ??= _cardJson is { } json ? JsonNode.Parse(json.Span)?.AsObject() : null;
 
