@@ -81,6 +81,7 @@ public class AnsweringBenchmarks
             var times = new List<double>(rounds * questions.Length);
             var perQuestion = new double[questions.Length];
             var pausedBefore = GC.GetTotalPauseDuration();
+            int[] generationsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
             for (var round = 0; round < rounds; round++)
             {
                 for (var i = 0; i < questions.Length; i++)
@@ -94,6 +95,8 @@ public class AnsweringBenchmarks
             }
 
             var pausedPerAnswer = (GC.GetTotalPauseDuration() - pausedBefore).TotalMicroseconds / times.Count;
+            // Collections of each generation while timing: a full (gen 2) collection walks the whole catalogue.
+            var generations = string.Join("/", Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - generationsBefore[g]));
             var interpret = new List<double>(rounds * questions.Length);
             for (var round = 0; round < rounds; round++)
             {
@@ -128,8 +131,11 @@ public class AnsweringBenchmarks
             {
                 for (var i = 0; i < questions.Length; i++)
                 {
+                    var before = GC.GetAllocatedBytesForCurrentThread();
+                    var json = Answer(answerer, questions[i], snapshot) / 1024.0;
+                    var allocated = (GC.GetAllocatedBytesForCurrentThread() - before) / 1024.0;
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"    {perQuestion[i],9:N1} µs = read {stages[i].Read,8:N1} + build {stages[i].Build,8:N1}  {questions[i]}"));
+                        $"    {perQuestion[i],9:N1} µs = read {stages[i].Read,8:N1} + build {stages[i].Build,8:N1}, {allocated,7:N1} KB allocated, {json,5:N1} KB of cards  {questions[i]}"));
                 }
             }
 
@@ -161,16 +167,22 @@ public class AnsweringBenchmarks
                 $"  of which understanding the question (QuestionInterpreter.Interpret): p50 {Percentile(interpret, 0.50):N1} µs, p90 {Percentile(interpret, 0.90):N1} µs"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  building the cards and writing their JSON (QuestionAnswerer.Compose): p50 {Percentile(compose, 0.50):N1} µs, p90 {Percentile(compose, 0.90):N1} µs"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  allocated per answer (mean): {allocatedPerAnswer / 1024.0:N1} KB, of which reading the question {allocatedReading / 1024.0:N1} KB; {collections} collections over the {questions.Length} answers; garbage collection paused answering for {pausedPerAnswer:N1} µs an answer on average"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  allocated per answer (mean): {allocatedPerAnswer / 1024.0:N1} KB, of which reading the question {allocatedReading / 1024.0:N1} KB; {collections} collections over the {questions.Length} answers; garbage collection paused answering for {pausedPerAnswer:N1} µs an answer on average, {generations} collections of generation 0/1/2 while timing"));
             Console.WriteLine("  slowest on average: " + string.Join("; ", slowest));
         }
     }
 
-    /// <summary>`answer-loop`: the mix answered over and over for <paramref name="seconds"/>, for a profiler to sample.</summary>
+    /// <summary>`answer-loop`: the mix (or the questions PPRR_BENCH_MATCH matches) answered over and over for <paramref name="seconds"/>, for a profiler to sample.</summary>
     public static void Loop(string catalogue, double seconds)
     {
         var answerer = new QuestionAnswerer(new QuestionInterpreter());
         var (snapshot, questions) = catalogue == "sample" ? AnsweringCatalogue.Sample() : AnsweringCatalogue.Synthetic();
+        // PPRR_BENCH_MATCH (a regular expression) keeps only the questions it matches, to profile one kind of question.
+        if (Environment.GetEnvironmentVariable("PPRR_BENCH_MATCH") is { Length: > 0 } pattern)
+        {
+            questions = [.. questions.Where(q => System.Text.RegularExpressions.Regex.IsMatch(q, pattern))];
+        }
+
         var until = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
         var answers = 0;
         while (Stopwatch.GetTimestamp() < until)

@@ -61,7 +61,7 @@ internal sealed class CardDocument
             fallbackText += " (" + SampleMarker + ".)";
         }
 
-        var card = new CardObject
+        var card = new CardObject(8)
         {
             ["type"] = "AdaptiveCard",
             ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",

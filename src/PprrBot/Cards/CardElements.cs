@@ -14,27 +14,30 @@ internal static class CardElements
         string? color = null,
         bool subtle = false,
         string? spacing = null,
-        bool separator = false)
+        bool separator = false) =>
+        TextBlock(text, size, weight, color, subtle, spacing, separator, heading: false);
+
+    /// <summary>A section heading: bold, and marked as a heading for assistive technology.</summary>
+    public static CardObject Heading(string text, string size = "Medium", bool separator = false, string? spacing = null) =>
+        TextBlock(text, size, "Bolder", color: null, subtle: false, spacing, separator, heading: true);
+
+    private static CardObject TextBlock(string text, string? size, string? weight, string? color, bool subtle, string? spacing, bool separator, bool heading)
     {
-        return new CardObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true }
+        // Sized to what it will hold: a card has dozens of these.
+        var capacity = 3 + (size is null ? 0 : 1) + (weight is null ? 0 : 1) + (color is null ? 0 : 1) + (spacing is null ? 0 : 1)
+            + (subtle ? 1 : 0) + (separator ? 1 : 0) + (heading ? 1 : 0);
+        var block = new CardObject(capacity) { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = CardObject.True }
             .SetIfPresent("size", size)
             .SetIfPresent("weight", weight)
             .SetIfPresent("color", color)
             .SetIfPresent("spacing", spacing)
             .SetIfTrue("isSubtle", subtle)
             .SetIfTrue("separator", separator);
-    }
-
-    /// <summary>A section heading: bold, and marked as a heading for assistive technology.</summary>
-    public static CardObject Heading(string text, string size = "Medium", bool separator = false, string? spacing = null)
-    {
-        var block = Text(text, size: size, weight: "Bolder", spacing: spacing, separator: separator);
-        block["style"] = "heading";
-        return block;
+        return heading ? block.SetIfPresent("style", "heading") : block;
     }
 
     public static CardObject Container(IEnumerable<CardObject> items, string? style = null, bool bleed = false, string? spacing = null, bool separator = false) =>
-        new CardObject { ["type"] = "Container", ["items"] = List(items) }
+        new CardObject(2 + (style is null ? 0 : 1) + (spacing is null ? 0 : 1) + (bleed ? 1 : 0) + (separator ? 1 : 0)) { ["type"] = "Container", ["items"] = List(items) }
             .SetIfPresent("style", style)
             .SetIfPresent("spacing", spacing)
             .SetIfTrue("bleed", bleed)
@@ -44,7 +47,7 @@ internal static class CardElements
         new CardObject
         {
             ["type"] = "FactSet",
-            ["facts"] = List(facts.Select(f => new CardObject { ["title"] = f.Title, ["value"] = f.Value })),
+            ["facts"] = List(facts.Select(f => new CardObject(2) { ["title"] = f.Title, ["value"] = f.Value })),
         }.SetIfPresent("spacing", spacing);
 
     public static CardObject Column(IEnumerable<CardObject> items, string width = "stretch", string? verticalAlignment = null) =>
@@ -58,7 +61,7 @@ internal static class CardElements
 
     /// <summary>A button whose data arrives as the message's value (Action.Submit works in every Teams client).</summary>
     public static CardObject Submit(string title, CardObject data) =>
-        new() { ["type"] = "Action.Submit", ["title"] = title, ["data"] = data };
+        new(3) { ["type"] = "Action.Submit", ["title"] = title, ["data"] = data };
 
     public static CardObject ActionSet(IEnumerable<CardObject> actions, string? spacing = null) =>
         new CardObject { ["type"] = "ActionSet", ["actions"] = List(actions) }.SetIfPresent("spacing", spacing);
@@ -91,15 +94,15 @@ internal static class CardElements
                 cells[i] = Cell(row.Cells[i], i == row.StyledCell ? row.CellStyle : null);
             }
 
-            tableRows.Add(new CardObject { ["type"] = "TableRow", ["cells"] = cells });
+            tableRows.Add(new CardObject(2) { ["type"] = "TableRow", ["cells"] = cells });
         }
 
-        return new CardObject
+        return new CardObject(6)
         {
             ["type"] = "Table",
             ["columns"] = List(columns.Select(ColumnDefinition)),
             ["rows"] = tableRows,
-            ["firstRowAsHeader"] = true,
+            ["firstRowAsHeader"] = CardObject.True,
             ["showGridLines"] = false,
             ["fallback"] = fallback,
         };
@@ -115,7 +118,7 @@ internal static class CardElements
     }
 
     private static CardObject Cell(CardObject content, string? style) =>
-        new CardObject { ["type"] = "TableCell", ["items"] = new[] { content } }.SetIfPresent("style", style);
+        new CardObject(style is null ? 2 : 3) { ["type"] = "TableCell", ["items"] = new[] { content } }.SetIfPresent("style", style);
 }
 
 /// <summary>One table row: its cell contents, and optionally one cell coloured (the RAG cell).</summary>

@@ -13,11 +13,16 @@ namespace PprrBot.Cards;
 /// </summary>
 internal sealed class CardObject
 {
-    private static readonly object True = true;
+    /// <summary>The flag true, boxed once: <c>["wrap"] = CardObject.True</c> allocates nothing, <c>["wrap"] = true</c> a box per element.</summary>
+    public static readonly object True = true;
+
     private static readonly object False = false;
 
-    private KeyValuePair<string, object?>[] _properties = new KeyValuePair<string, object?>[6];
+    private KeyValuePair<string, object?>[] _properties;
     private int _count;
+
+    /// <param name="capacity">How many properties it will hold, when the builder knows (most hold two to four).</param>
+    public CardObject(int capacity = 4) => _properties = new KeyValuePair<string, object?>[Math.Max(capacity, 1)];
 
     /// <summary>The value of a property, or null when it is not set. Setting replaces it in place or adds it at the end.</summary>
     public object? this[string name]

@@ -6,7 +6,25 @@ namespace PprrBot.Conversation;
 /// <summary>How well one measure fits a question, and which of the question's concepts it covers.</summary>
 /// <param name="Matched">The weight of the question's concepts this measure matched, before penalties.</param>
 /// <param name="MatchedContent">The same without unit words (number, rate, %): what is counted, not how.</param>
-internal sealed record MeasureMatch(MeasureView Measure, double Score, IReadOnlyList<string> Covered, double Matched, double MatchedContent);
+internal sealed record MeasureMatch(MeasureView Measure, double Score, double Matched, double MatchedContent)
+{
+    private readonly MeasureIndex.Entry? _entry;
+    private readonly string[]? _query;
+    private IReadOnlyList<string>? _covered;
+
+    internal MeasureMatch(MeasureIndex.Entry entry, string[] query, double score, double matched, double matchedContent)
+        : this(entry.Measure, score, matched, matchedContent)
+    {
+        _entry = entry;
+        _query = query;
+    }
+
+    /// <summary>
+    /// The question's concepts the measure's name holds, in the question's order ("broader:source" for one its name
+    /// implies). Worked out when first read: a search scores up to 64 measures, and the interpreter reads this for a few.
+    /// </summary>
+    public IReadOnlyList<string> Covered => _covered ??= _entry is null ? [] : _entry.CoveredBy(_query!);
+}
 
 /// <summary>
 /// An inverted index over the measures' own names (and, more weakly, their definitions), in the field
@@ -41,6 +59,9 @@ internal sealed class MeasureIndex
 
     [ThreadStatic]
     private static double[]? _weights;
+
+    [ThreadStatic]
+    private static List<int>? _candidates;
 
     public MeasureIndex(PprrSnapshot snapshot, FieldVocabulary vocabulary)
     {
@@ -136,7 +157,9 @@ internal sealed class MeasureIndex
 
         var order = _order;
         var weights = _weights!;
-        var candidates = new List<int>();
+        // Reused too: on a large catalogue a common pair of words makes thousands of candidates.
+        var candidates = _candidates ??= new List<int>(256);
+        candidates.Clear();
         try
         {
             foreach (var concept in pulling)
@@ -269,7 +292,6 @@ internal sealed class MeasureIndex
     {
         double score = 0;
         double units = 0;
-        var covered = new List<string>(query.Length);
         Span<bool> matchedName = entry.NameOrder.Length <= 64 ? stackalloc bool[entry.NameOrder.Length] : new bool[entry.NameOrder.Length];
         for (var q = 0; q < query.Length; q++)
         {
@@ -283,14 +305,12 @@ internal sealed class MeasureIndex
             {
                 score += idf;
                 units += isUnit[q] ? idf : 0;
-                covered.Add(slot.Covered!);
                 matchedName[slot.NameIndex] = true;
             }
             else if (slot.Place == Place.Implied)
             {
                 score += idf * ImpliedWeight;
                 units += isUnit[q] ? idf * ImpliedWeight : 0;
-                covered.Add(slot.Covered!);
                 matchedName[slot.NameIndex] = true;
             }
             else
@@ -301,7 +321,7 @@ internal sealed class MeasureIndex
 
         if (score <= 0)
         {
-            return new MeasureMatch(entry.Measure, 0, covered, 0, 0);
+            return new MeasureMatch(entry, query, 0, 0, 0);
         }
 
         var matched = score;
@@ -330,11 +350,11 @@ internal sealed class MeasureIndex
         // the member did not name always counts, so "KS2" is all pupils, not pupils with an EHC plan.
         score -= Math.Min(penalty, matched * MaximumPenaltyShare) + cohortPenalty;
 
-        return new MeasureMatch(entry.Measure, score, covered, matched, matched - units);
+        return new MeasureMatch(entry, query, score, matched, matched - units);
     }
 
     /// <summary>Where a concept stands in a measure: its name, a broader concept its name implies, or its definition.</summary>
-    private enum Place : byte
+    internal enum Place : byte
     {
         None,
         Name,
@@ -345,10 +365,10 @@ internal sealed class MeasureIndex
     private readonly record struct Posting(int Entry, Place Place);
 
     /// <summary>A concept in one measure: where it stands, the name word it matches, and how a match is recorded.</summary>
-    private readonly record struct Slot(Place Place, int NameIndex, string? Covered);
+    internal readonly record struct Slot(Place Place, int NameIndex, string? Covered);
 
     /// <summary>A word of a measure's name and what leaving it unasked costs the measure.</summary>
-    private readonly record struct NameWord(double Penalty, bool IsCohort, bool IsDefaultCohort);
+    internal readonly record struct NameWord(double Penalty, bool IsCohort, bool IsDefaultCohort);
 
     /// <summary>Quick weight, higher first; then fewer name words; then the candidate found first.</summary>
     private readonly record struct QuickRank(double Weight, int NameLength, int Order) : IComparable<QuickRank>
@@ -359,7 +379,7 @@ internal sealed class MeasureIndex
             : other.Order.CompareTo(Order);
     }
 
-    private sealed class Entry(MeasureView measure, List<string> name, List<string> definition)
+    internal sealed class Entry(MeasureView measure, List<string> name, List<string> definition)
     {
         public MeasureView Measure { get; } = measure;
 
@@ -379,6 +399,21 @@ internal sealed class MeasureIndex
 
         /// <summary>Every concept of the name, what it implies and the definition: one lookup per concept of a question.</summary>
         public FrozenDictionary<string, Slot> Slots { get; private set; } = FrozenDictionary<string, Slot>.Empty;
+
+        /// <summary>The concepts of <paramref name="query"/> this measure's name holds or implies, as <see cref="MeasureMatch.Covered"/> gives them.</summary>
+        public List<string> CoveredBy(string[] query)
+        {
+            var covered = new List<string>(query.Length);
+            foreach (var concept in query)
+            {
+                if (Slots.TryGetValue(concept, out var slot) && slot.Covered is not null)
+                {
+                    covered.Add(slot.Covered);
+                }
+            }
+
+            return covered;
+        }
 
         public void Prepare(FrozenDictionary<string, double> idf, FieldVocabulary vocabulary)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
@@ -22,6 +23,7 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
     private const double DistinctiveWeight = 1.9;
 
     private static readonly ConditionalWeakTable<PprrSnapshot, Catalogue> Catalogues = new();
+    private static readonly SearchValues<char> Letters = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
     private static readonly string[] NumberWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
     private static readonly string[] OrdinalWords = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
 
@@ -551,8 +553,9 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
                 continue;
             }
 
-            var letters = token.TakeWhile(char.IsLetter).Count();
-            if (letters is >= 2 and <= 5 && letters < token.Length && token.Skip(letters).All(char.IsDigit))
+            // A code typed with its number unpadded ("cfe8"): two to five letters, then digits.
+            var letters = token.AsSpan().IndexOfAnyExcept(Letters) is var end and >= 0 ? end : token.Length;
+            if (letters is >= 2 and <= 5 && letters < token.Length && !token.AsSpan(letters).ContainsAnyExceptInRange('0', '9'))
             {
                 if (snapshot.Measure(token[..letters] + token[letters..].PadLeft(2, '0')) is { } padded)
                 {
