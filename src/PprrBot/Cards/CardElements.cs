@@ -3,7 +3,7 @@ namespace PprrBot.Cards;
 /// <summary>
 /// Adaptive Card 1.5 elements as Teams renders them. Every TextBlock wraps (clipped text hides figures),
 /// headings carry <c>style: heading</c> for screen readers, and buttons are Action.Submit objects so they
-/// work in every Teams client.
+/// work in every Teams client (routing's officer card adds Action.Execute, with an Action.Submit fallback).
 /// </summary>
 internal static class CardElements
 {
@@ -14,15 +14,22 @@ internal static class CardElements
         string? color = null,
         bool subtle = false,
         string? spacing = null,
-        bool separator = false)
+        bool separator = false,
+        int? maxLines = null)
     {
-        return new CardObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true }
+        var block = new CardObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true }
             .SetIfPresent("size", size)
             .SetIfPresent("weight", weight)
             .SetIfPresent("color", color)
             .SetIfPresent("spacing", spacing)
             .SetIfTrue("isSubtle", subtle)
             .SetIfTrue("separator", separator);
+        if (maxLines is { } lines)
+        {
+            block["maxLines"] = lines;
+        }
+
+        return block;
     }
 
     /// <summary>A section heading: bold, and marked as a heading for assistive technology.</summary>
@@ -59,6 +66,66 @@ internal static class CardElements
     /// <summary>A button whose data arrives as the message's value (Action.Submit works in every Teams client).</summary>
     public static CardObject Submit(string title, CardObject data) =>
         new() { ["type"] = "Action.Submit", ["title"] = title, ["data"] = data };
+
+    /// <summary>
+    /// A button that sends an invoke (adaptiveCard/action) with its verb and data, so the bot can answer with a
+    /// replacement card. Give it an Action.Submit <paramref name="fallback"/> for clients without Action.Execute.
+    /// </summary>
+    public static CardObject Execute(string title, string verb, CardObject data, CardObject? fallback = null)
+    {
+        var action = new CardObject { ["type"] = "Action.Execute", ["title"] = title, ["verb"] = verb, ["data"] = data };
+        if (fallback is not null)
+        {
+            action["fallback"] = fallback;
+        }
+
+        return action;
+    }
+
+    /// <summary>A button that opens a card of inputs below it (an answer box, a choice) with their own buttons.</summary>
+    public static CardObject ShowCard(string title, IEnumerable<CardObject> body) => new()
+    {
+        ["type"] = "Action.ShowCard",
+        ["title"] = title,
+        ["card"] = new CardObject { ["type"] = "AdaptiveCard", ["body"] = List(body) },
+    };
+
+    /// <summary>A labelled text box; its value arrives in the button's data under <paramref name="id"/>.</summary>
+    public static CardObject TextInput(
+        string id,
+        string label,
+        int maxLength,
+        bool multiline = false,
+        InputRequirement? required = null,
+        string? placeholder = null,
+        string? value = null)
+    {
+        var input = Input("Input.Text", id, label, multiline, required);
+        input["maxLength"] = maxLength;
+        return input
+            .SetIfPresent("placeholder", placeholder)
+            .SetIfPresent("value", value);
+    }
+
+    /// <summary>A compact drop-down of choices (title shown, value sent).</summary>
+    public static CardObject ChoiceInput(
+        string id,
+        string label,
+        IEnumerable<(string Title, string Value)> choices,
+        InputRequirement? required = null,
+        string? value = null)
+    {
+        var input = Input("Input.ChoiceSet", id, label, multiline: false, required);
+        input["style"] = "compact";
+        input.SetIfPresent("value", value);
+        input["choices"] = List(choices.Select(c => new CardObject { ["title"] = c.Title, ["value"] = c.Value }));
+        return input;
+    }
+
+    /// <summary>A date picker; the value arrives as yyyy-MM-dd.</summary>
+    public static CardObject DateInput(string id, string label, DateOnly? min = null, InputRequirement? required = null) =>
+        Input("Input.Date", id, label, multiline: false, required)
+            .SetIfPresent("min", min?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
 
     public static CardObject ActionSet(IEnumerable<CardObject> actions, string? spacing = null) =>
         new CardObject { ["type"] = "ActionSet", ["actions"] = List(actions) }.SetIfPresent("spacing", spacing);
@@ -108,6 +175,18 @@ internal static class CardElements
     /// <summary>The items of a container, column or set: a list as it is, anything else taken once.</summary>
     public static IReadOnlyList<CardObject> List(IEnumerable<CardObject> items) => items as IReadOnlyList<CardObject> ?? [.. items];
 
+    private static CardObject Input(string type, string id, string label, bool multiline, InputRequirement? required)
+    {
+        var input = new CardObject { ["type"] = type, ["id"] = id, ["label"] = label }.SetIfTrue("isMultiline", multiline);
+        if (required is { } requirement)
+        {
+            input["isRequired"] = true;
+            input.SetIfPresent("errorMessage", requirement.ErrorMessage);
+        }
+
+        return input;
+    }
+
     private static CardObject ColumnDefinition((double Width, string Align) column)
     {
         var definition = new CardObject { ["width"] = column.Width };
@@ -117,6 +196,9 @@ internal static class CardElements
     private static CardObject Cell(CardObject content, string? style) =>
         new CardObject { ["type"] = "TableCell", ["items"] = new[] { content } }.SetIfPresent("style", style);
 }
+
+/// <summary>An input the card will not submit empty, and what it says when it is (null: the client's own words).</summary>
+internal sealed record InputRequirement(string? ErrorMessage = null);
 
 /// <summary>One table row: its cell contents, and optionally one cell coloured (the RAG cell).</summary>
 internal sealed record TableRowSpec(IReadOnlyList<CardObject> Cells, int StyledCell = -1, string? CellStyle = null);
