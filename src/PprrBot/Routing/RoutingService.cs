@@ -49,7 +49,7 @@ internal sealed partial class RoutingService(
                 var outcome = await ExecuteAsync(new CardAction(verb, value, message.From, message.ConversationId, message.ReplyToId), cancellationToken);
                 return outcome switch
                 {
-                    CardActionOutcome.ReplaceCard replace => BotMessage.ForCard(replace.Card, "Question updated"),
+                    CardActionOutcome.ReplaceCard replace => replace.Card,
                     CardActionOutcome.Message m => BotMessage.Plain(m.Text),
                     CardActionOutcome.Error e => BotMessage.Plain(e.Text),
                     _ => null,
@@ -343,7 +343,7 @@ internal sealed partial class RoutingService(
 
         await store.SaveAsync(question, outbox, cancellationToken);
         RoutingLog.Answered(logger, question.Id);
-        return new CardActionOutcome.ReplaceCard(answered.Card!);
+        return new CardActionOutcome.ReplaceCard(answered);
     }
 
     private async Task<CardActionOutcome> ReassignAsync(RoutedQuestion question, CardAction action, CancellationToken cancellationToken)
@@ -388,7 +388,7 @@ internal sealed partial class RoutingService(
 
         await store.SaveAsync(question, outbox, cancellationToken);
         RoutingLog.Reassigned(logger, question.Id);
-        return new CardActionOutcome.ReplaceCard(movedCard.Card!);
+        return new CardActionOutcome.ReplaceCard(movedCard);
     }
 
     private async Task<CardActionOutcome> ExtendAsync(RoutedQuestion question, CardAction action, CancellationToken cancellationToken)
@@ -437,7 +437,7 @@ internal sealed partial class RoutingService(
         await store.SaveAsync(question, outbox, cancellationToken);
         RoutingLog.Extended(logger, question.Id);
         var card = RoutingCards.OfficerRequest(question, OfficerChooser.Candidates(snapshots.Current), banner: $"Answer-by date moved to {RoutingCards.LongDate(newDate)}.");
-        return new CardActionOutcome.ReplaceCard(card.Card!);
+        return new CardActionOutcome.ReplaceCard(card);
     }
 
     private List<OutboxMessage> OutboxForNewQuestion(RoutedQuestion question, Contact officer, DateTimeOffset now) =>
@@ -481,7 +481,7 @@ internal sealed partial class RoutingService(
             TenantId = tenantId,
             ConversationId = conversationId,
             ActivityId = activityId,
-            Card = message.Card,
+            Card = RoutingNotification.CardOf(message),
             Summary = message.Summary ?? message.Text,
             Email = email,
             EmailSubject = subject ?? message.Summary,
