@@ -96,11 +96,11 @@ internal static class CardElements
         string label,
         int maxLength,
         bool multiline = false,
-        InputRequirement? required = null,
+        string? requiredMessage = null,
         string? placeholder = null,
         string? value = null)
     {
-        var input = Input("Input.Text", id, label, multiline, required);
+        var input = Input("Input.Text", id, label, multiline, requiredMessage);
         input["maxLength"] = maxLength;
         return input
             .SetIfPresent("placeholder", placeholder)
@@ -112,10 +112,10 @@ internal static class CardElements
         string id,
         string label,
         IEnumerable<(string Title, string Value)> choices,
-        InputRequirement? required = null,
+        string? requiredMessage = null,
         string? value = null)
     {
-        var input = Input("Input.ChoiceSet", id, label, multiline: false, required);
+        var input = Input("Input.ChoiceSet", id, label, multiline: false, requiredMessage);
         input["style"] = "compact";
         input.SetIfPresent("value", value);
         input["choices"] = List(choices.Select(c => new CardObject { ["title"] = c.Title, ["value"] = c.Value }));
@@ -123,8 +123,8 @@ internal static class CardElements
     }
 
     /// <summary>A date picker; the value arrives as yyyy-MM-dd.</summary>
-    public static CardObject DateInput(string id, string label, DateOnly? min = null, InputRequirement? required = null) =>
-        Input("Input.Date", id, label, multiline: false, required)
+    public static CardObject DateInput(string id, string label, DateOnly? min = null, string? requiredMessage = null) =>
+        Input("Input.Date", id, label, multiline: false, requiredMessage)
             .SetIfPresent("min", min?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
 
     public static CardObject ActionSet(IEnumerable<CardObject> actions, string? spacing = null) =>
@@ -175,17 +175,13 @@ internal static class CardElements
     /// <summary>The items of a container, column or set: a list as it is, anything else taken once.</summary>
     public static IReadOnlyList<CardObject> List(IEnumerable<CardObject> items) => items as IReadOnlyList<CardObject> ?? [.. items];
 
-    private static CardObject Input(string type, string id, string label, bool multiline, InputRequirement? required)
-    {
-        var input = new CardObject { ["type"] = type, ["id"] = id, ["label"] = label }.SetIfTrue("isMultiline", multiline);
-        if (required is { } requirement)
-        {
-            input["isRequired"] = true;
-            input.SetIfPresent("errorMessage", requirement.ErrorMessage);
-        }
-
-        return input;
-    }
+    /// <summary>An input with its label; with <paramref name="requiredMessage"/> it is required and says that when left empty
+    /// (the adaptivecards parser warns on a required input without one).</summary>
+    private static CardObject Input(string type, string id, string label, bool multiline, string? requiredMessage) =>
+        new CardObject { ["type"] = type, ["id"] = id, ["label"] = label }
+            .SetIfTrue("isMultiline", multiline)
+            .SetIfTrue("isRequired", requiredMessage is not null)
+            .SetIfPresent("errorMessage", requiredMessage);
 
     private static CardObject ColumnDefinition((double Width, string Align) column)
     {
@@ -196,9 +192,6 @@ internal static class CardElements
     private static CardObject Cell(CardObject content, string? style) =>
         new CardObject { ["type"] = "TableCell", ["items"] = new[] { content } }.SetIfPresent("style", style);
 }
-
-/// <summary>An input the card will not submit empty, and what it says when it is (null: the client's own words).</summary>
-internal sealed record InputRequirement(string? ErrorMessage = null);
 
 /// <summary>One table row: its cell contents, and optionally one cell coloured (the RAG cell).</summary>
 internal sealed record TableRowSpec(IReadOnlyList<CardObject> Cells, int StyledCell = -1, string? CellStyle = null);

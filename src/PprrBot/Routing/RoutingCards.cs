@@ -36,6 +36,10 @@ internal static class RoutingCards
     public const string QuestionInput = "question";
     public const string OfficerInput = "officerRole";
     public const string AnswerInput = "answer";
+    public const string ReassignReasonInput = "reassignReason";
+    public const string ExtendReasonInput = "extendReason";
+
+    /// <summary>The one reason id officer cards used before each box had its own (ids must be unique on a card); still read.</summary>
     public const string ReasonInput = "reason";
     public const string NewDateInput = "newDate";
 
@@ -69,9 +73,9 @@ internal static class RoutingCards
         }
 
         card.Add(TextInput(QuestionInput, "Your question", maxLength: 4000, multiline: true,
-            required: new("Please write your question."), placeholder: "Type your question for the officer", value: draft.QuestionText));
+            requiredMessage: "Please write your question.", placeholder: "Type your question for the officer", value: draft.QuestionText));
         card.Add(Text($"Suggested officer: {officer.Name}, {officer.Title}. You can choose another below. Democratic Services is copied on every question.", weight: "Bolder"));
-        card.Add(ChoiceInput(OfficerInput, "Send it to", Choices(draft.Officer.Candidates), required: new(), value: officer.Role));
+        card.Add(ChoiceInput(OfficerInput, "Send it to", Choices(draft.Officer.Candidates), requiredMessage: "Please choose an officer.", value: officer.Role));
         card.Add(Text(DeadlineSentence(draft.Deadline)));
 
         var sendData = new CardObject { [CardData.Key] = SendVerb }
@@ -136,19 +140,19 @@ internal static class RoutingCards
         [
             ShowCard("Answer",
             [
-                TextInput(AnswerInput, "Your answer", maxLength: 8000, multiline: true, required: new("Please write the answer.")),
+                TextInput(AnswerInput, "Your answer", maxLength: 8000, multiline: true, requiredMessage: "Please write the answer."),
                 ExecuteSet("Send answer", AnswerVerb, question.Reference),
             ]),
             ShowCard("Reassign",
             [
-                ChoiceInput(OfficerInput, "Reassign to", Choices(others), required: new("Please choose an officer.")),
-                ReasonField("Why it should go to them"),
+                ChoiceInput(OfficerInput, "Reassign to", Choices(others), requiredMessage: "Please choose an officer."),
+                ReasonField(ReassignReasonInput, "Why it should go to them"),
                 ExecuteSet("Reassign", ReassignVerb, question.Reference),
             ]),
             ShowCard("Need more time",
             [
-                DateInput(NewDateInput, "New answer-by date", min: question.AnswerBy.AddDays(1), required: new("Please choose a date.")),
-                ReasonField("Why more time is needed"),
+                DateInput(NewDateInput, "New answer-by date", min: question.AnswerBy.AddDays(1), requiredMessage: "Please choose a date."),
+                ReasonField(ExtendReasonInput, "Why more time is needed"),
                 ExecuteSet("Ask for more time", ExtendVerb, question.Reference),
             ]),
         ]));
@@ -311,8 +315,8 @@ internal static class RoutingCards
     private static IEnumerable<(string Title, string Value)> Choices(IEnumerable<Contact> officers) =>
         officers.Select(c => ($"{c.Name}, {c.Title}", c.Role));
 
-    private static CardObject ReasonField(string label) =>
-        TextInput(ReasonInput, label, maxLength: 2000, multiline: true, required: new("Please give a reason."));
+    private static CardObject ReasonField(string id, string label) =>
+        TextInput(id, label, maxLength: 2000, multiline: true, requiredMessage: "Please give a reason.");
 
     // Action.Execute sits in an ActionSet (older Teams clients ignore fallback elsewhere) and falls back to
     // an Action.Submit whose data also names the verb, so the bot can handle either.

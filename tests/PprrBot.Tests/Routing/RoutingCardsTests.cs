@@ -95,6 +95,20 @@ public sealed class RoutingCardsTests
     }
 
     [Fact]
+    public async Task EveryInputHasItsOwnIdAndRequiredInputsSayWhatIsMissing()
+    {
+        var cards = await EveryCardAsync();
+
+        Assert.All(cards, c =>
+        {
+            var inputs = Objects(c.Message.Card).Where(o => ((string?)o["type"])?.StartsWith("Input.", StringComparison.Ordinal) == true).ToList();
+            var ids = inputs.Select(i => (string?)i["id"]).ToList();
+            Assert.Equal(ids.Distinct().Count(), ids.Count);
+            Assert.All(inputs.Where(i => (bool?)i["isRequired"] == true), i => Assert.False(string.IsNullOrEmpty((string?)i["errorMessage"]), $"{c.Name}: {i["id"]}"));
+        });
+    }
+
+    [Fact]
     public async Task ConfirmationQuotesTheMeasureAndSubmitsRouteSend()
     {
         var cards = await EveryCardAsync();
