@@ -26,8 +26,8 @@ public sealed record IncomingMessage(
 /// <summary>One message the bot sends: plain text, or an Adaptive Card with its notification summary.</summary>
 /// <remarks>
 /// A card is held as the UTF-8 JSON that goes on the wire, written once by the feature that built it
-/// (<see cref="ForCard(ReadOnlyMemory{byte}, string, string)"/>), or as a JSON tree for cards that are edited
-/// after they are built. <see cref="Card"/> reads either as a tree; <see cref="CardJson"/> gives either as JSON.
+/// (<see cref="ForCard(ReadOnlyMemory{byte}, string, string)"/>, through <c>Cards/CardDocument.ToMessage</c>).
+/// <see cref="Card"/> parses it into a tree for code that reads a card (tests, the <c>ask</c> command).
 /// </remarks>
 public sealed record BotMessage
 {
@@ -35,10 +35,9 @@ public sealed record BotMessage
     private readonly string? _fallbackText;
     private JsonObject? _card;
 
-    public BotMessage(string? text, JsonObject? card = null, string? summary = null)
+    public BotMessage(string? text, string? summary = null)
     {
         Text = text;
-        _card = card;
         Summary = summary;
     }
 
@@ -49,7 +48,8 @@ public sealed record BotMessage
         Summary = summary;
     }
 
-    public string? Text { get; }
+    /// <summary>Plain text; sent before the card when a message has both.</summary>
+    public string? Text { get; init; }
 
     /// <summary>The one-line notification text for a card.</summary>
     public string? Summary { get; }
@@ -60,38 +60,18 @@ public sealed record BotMessage
     /// <summary>A file already saved to the user's OneDrive, shown as a file info card they can open.</summary>
     public UploadedFile? UploadedFile { get; init; }
 
-    /// <summary>The card as a JSON tree, for reading it (tests, the outbox, the <c>ask</c> command); null without a card.</summary>
+    /// <summary>The card as a JSON tree, parsed on first use, for reading it; null without a card.</summary>
     public JsonObject? Card => _card ??= _cardJson is { } json ? JsonNode.Parse(json.Span)?.AsObject() : null;
 
     /// <summary>The card as the JSON sent to Teams; null without a card.</summary>
-    public ReadOnlyMemory<byte>? CardJson
-    {
-        get
-        {
-            if (_cardJson is { } json)
-            {
-                return json;
-            }
-
-            // Not "_card is null ? null : bytes": a null array would convert to an empty, non-null card.
-            if (_card is null)
-            {
-                return null;
-            }
-
-            return JsonSerializer.SerializeToUtf8Bytes(_card, ProtocolJsonContext.Default.JsonObject);
-        }
-    }
+    public ReadOnlyMemory<byte>? CardJson => _cardJson;
 
     /// <summary>The card's <c>fallbackText</c>: what shows where the card cannot, and the card as plain text.</summary>
-    public string? FallbackText =>
-        _fallbackText ?? (_card?["fallbackText"] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null);
+    public string? FallbackText => _fallbackText;
 
     public static BotMessage Plain(string text) => new(text);
 
-    public static BotMessage ForCard(JsonObject card, string summary) => new(null, card, summary);
-
-    /// <summary>A card already written as JSON (the fast path: nothing is parsed or copied on the way out).</summary>
+    /// <summary>A card already written as JSON (nothing is parsed or copied on the way out).</summary>
     public static BotMessage ForCard(ReadOnlyMemory<byte> cardJson, string fallbackText, string summary) => new(cardJson, fallbackText, summary);
 }
 
@@ -107,14 +87,14 @@ public sealed record UploadedFile(string Name, Uri ContentUrl, string UniqueId, 
 /// <summary>An Action.Execute press (invoke adaptiveCard/action).</summary>
 public sealed record CardAction(string Verb, JsonElement Data, Sender From, string ConversationId, string? CardActivityId);
 
-/// <summary>What an Action.Execute produced: a replacement card, a short toast, or an error.</summary>
+/// <summary>What an Action.Execute produced: a replacement card (a card message, as any other), a short toast, or an error.</summary>
 public abstract record CardActionOutcome
 {
     private CardActionOutcome()
     {
     }
 
-    public sealed record ReplaceCard(JsonObject Card) : CardActionOutcome;
+    public sealed record ReplaceCard(BotMessage Card) : CardActionOutcome;
 
     public sealed record Message(string Text) : CardActionOutcome;
 

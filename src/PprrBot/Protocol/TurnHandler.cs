@@ -167,7 +167,7 @@ internal sealed class TurnHandler(
 
         return outcome switch
         {
-            CardActionOutcome.ReplaceCard card => CardBody(200, OutboundActivities.AdaptiveCardType, card.Card.DeepClone()),
+            CardActionOutcome.ReplaceCard replace => CardBody(200, OutboundActivities.AdaptiveCardType, replace.Card.CardJson is { } card ? JsonNode.Parse(card.Span) : null),
             CardActionOutcome.Message message => CardBody(200, "application/vnd.microsoft.activity.message", JsonValue.Create(message.Text)),
             CardActionOutcome.Error error => CardError(error.StatusCode, error.Code, error.Text),
             _ => CardError(500, "ServiceError", FriendlyError),

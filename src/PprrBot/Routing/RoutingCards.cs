@@ -1,9 +1,8 @@
 using PprrBot.Cards;
-using System.Globalization;
-using System.Text.Json.Nodes;
 using PprrBot.Data.Contacts;
 using PprrBot.Data.RoutedQuestions;
 using PprrBot.Protocol;
+using static PprrBot.Cards.CardElements;
 
 namespace PprrBot.Routing;
 
@@ -37,23 +36,26 @@ internal static class RoutingCards
     public const string QuestionInput = "question";
     public const string OfficerInput = "officerRole";
     public const string AnswerInput = "answer";
+    public const string ReassignReasonInput = "reassignReason";
+    public const string ExtendReasonInput = "extendReason";
+
+    /// <summary>The one reason id officer cards used before each box had its own (ids must be unique on a card); still read.</summary>
     public const string ReasonInput = "reason";
     public const string NewDateInput = "newDate";
 
-
     public static BotMessage Confirmation(RouteDraft draft)
     {
-        var body = new JsonArray { Heading("Send a question to an officer") };
+        var card = new CardDocument(snapshot: null).Add(Heading("Send a question to an officer"));
         var officer = draft.Officer.Officer;
         var answered = draft.EarlierAnswers;
         if (answered.Count > 0)
         {
-            body.Add(Text(answered.Count == 1
+            card.Add(Text(answered.Count == 1
                 ? "This has been asked before. The earlier answer may help:"
                 : $"Similar questions have been asked before. The {answered.Count} earlier answers may help:", weight: "Bolder"));
             foreach (var earlier in answered)
             {
-                body.Add(Quote(
+                card.Add(Quote(
                     Text($"{earlier.Reference}: {earlier.QuestionText}", weight: "Bolder"),
                     Text(earlier.AnswerText ?? ""),
                     Text(AnsweredLine(earlier), subtle: true)));
@@ -62,221 +64,162 @@ internal static class RoutingCards
 
         if (draft.Context is { } context)
         {
-            body.Add(Text("About", weight: "Bolder"));
-            body.Add(Quote(Text($"{context.Code} {context.Name}"), Text(context.Summary())));
+            card.Add(Text("About", weight: "Bolder"));
+            card.Add(Quote(Text($"{context.Code} {context.Name}"), Text(context.Summary())));
         }
         else if (draft.Topic is { Length: > 0 } topic)
         {
-            body.Add(Text($"About: {topic}"));
+            card.Add(Text($"About: {topic}"));
         }
 
-        body.Add(new JsonObject
-        {
-            ["type"] = "Input.Text",
-            ["id"] = QuestionInput,
-            ["label"] = "Your question",
-            ["isMultiline"] = true,
-            ["isRequired"] = true,
-            ["errorMessage"] = "Please write your question.",
-            ["maxLength"] = 4000,
-            ["placeholder"] = "Type your question for the officer",
-            ["value"] = draft.QuestionText,
-        });
-        body.Add(Text($"Suggested officer: {officer.Name}, {officer.Title}. You can choose another below. Democratic Services is copied on every question.", weight: "Bolder"));
-        body.Add(new JsonObject
-        {
-            ["type"] = "Input.ChoiceSet",
-            ["id"] = OfficerInput,
-            ["label"] = "Send it to",
-            ["style"] = "compact",
-            ["isRequired"] = true,
-            ["value"] = officer.Role,
-            ["choices"] = new JsonArray(draft.Officer.Candidates
-                .Select(c => (JsonNode)new JsonObject { ["title"] = $"{c.Name}, {c.Title}", ["value"] = c.Role })
-                .ToArray()),
-        });
-        body.Add(Text(DeadlineSentence(draft.Deadline)));
+        card.Add(TextInput(QuestionInput, "Your question", maxLength: 4000, multiline: true,
+            requiredMessage: "Please write your question.", placeholder: "Type your question for the officer", value: draft.QuestionText));
+        card.Add(Text($"Suggested officer: {officer.Name}, {officer.Title}. You can choose another below. Democratic Services is copied on every question.", weight: "Bolder"));
+        card.Add(ChoiceInput(OfficerInput, "Send it to", Choices(draft.Officer.Candidates), requiredMessage: "Please choose an officer.", value: officer.Role));
+        card.Add(Text(DeadlineSentence(draft.Deadline)));
 
-        var sendData = new JsonObject { ["pprr"] = SendVerb };
-        if (draft.Context is { } c2)
+        var sendData = new CardObject { [CardData.Key] = SendVerb }
+            .SetIfPresent("code", draft.Context?.Code)
+            .SetIfPresent("period", draft.Context?.Period)
+            .SetIfPresent("topic", draft.Topic is { Length: > 0 } ? draft.Topic : null);
+        if (answered.Count > 0)
         {
-            sendData["code"] = c2.Code;
-            sendData["period"] = c2.Period;
+            card.Action(Submit("That answers it", new CardObject { [CardData.Key] = CancelVerb, ["reason"] = "answered" }))
+                .Action(Submit("Send anyway", sendData));
         }
-
-        if (draft.Topic is { Length: > 0 } t)
+        else
         {
-            sendData["topic"] = t;
+            card.Action(Submit("Send", sendData))
+                .Action(Submit("Cancel", new CardObject { [CardData.Key] = CancelVerb }));
         }
-
-        var actions = answered.Count > 0
-            ? new JsonArray
-            {
-                Submit("That answers it", new JsonObject { ["pprr"] = CancelVerb, ["reason"] = "answered" }),
-                Submit("Send anyway", sendData),
-            }
-            : new JsonArray
-            {
-                Submit("Send", sendData),
-                Submit("Cancel", new JsonObject { ["pprr"] = CancelVerb }),
-            };
 
         var speak = $"Your question will go to {officer.Name}, {officer.Title}. {DeadlineSentence(draft.Deadline)}";
         var fallback = $"Question for {officer.Name}, {officer.Title}: {Sentence(draft.QuestionText)} {DeadlineSentence(draft.Deadline)}";
-        return BotMessage.ForCard(Card(body, speak, fallback, actions), $"Check your question for {officer.Name}");
+        return card.ToMessage(speak, fallback, $"Check your question for {officer.Name}");
     }
 
     public static BotMessage Acknowledgement(RoutedQuestion question, Contact? officer)
     {
         var who = OfficerLine(question, officer);
-        var body = new JsonArray
-        {
-            Heading($"Question sent: {question.Reference}"),
-            Text($"Your question has gone to {who}. Democratic Services has a copy."),
-            Facts(
-                ("Reference", question.Reference),
-                ("Officer", who),
-                ("Meeting", MeetingLine(question)),
-                ("Answer by", LongDate(question.AnswerBy))),
-            Quote(Text(question.QuestionText)),
-        };
         var sentence = $"Question {question.Reference} has gone to {who}, to be answered by {LongDate(question.AnswerBy)}.";
+        var card = new CardDocument(snapshot: null)
+            .Add(Heading($"Question sent: {question.Reference}"))
+            .Add(Text($"Your question has gone to {who}. Democratic Services has a copy."));
         if (question.MissedMeetingDate is { } missed)
         {
             var late = $"It came too late for the meeting on {LongDate(missed)}, so it is dated for {(question.MeetingDate is { } next ? $"the meeting on {LongDate(next)}" : "the usual service level")}.";
-            body.Insert(2, Text(late, color: "Attention"));
+            card.Add(Text(late, color: "Attention"));
             sentence = $"{sentence} {late}";
         }
 
-        return BotMessage.ForCard(Card(body, sentence, $"{sentence} Democratic Services has a copy."), $"Question {question.Reference} sent");
+        card.Add(Facts(
+            [
+                ("Reference", question.Reference),
+                ("Officer", who),
+                ("Meeting", MeetingLine(question)),
+                ("Answer by", LongDate(question.AnswerBy)),
+            ]))
+            .Add(Quote(Text(question.QuestionText)));
+        return card.ToMessage(sentence, $"{sentence} Democratic Services has a copy.", $"Question {question.Reference} sent");
     }
 
     public static BotMessage OfficerRequest(RoutedQuestion question, IReadOnlyList<Contact> reassignTo, string? banner = null)
     {
-        var body = new JsonArray();
+        var card = new CardDocument(snapshot: null);
         if (banner is not null)
         {
-            body.Add(Text(banner, weight: "Bolder", color: "Attention"));
+            card.Add(Text(banner, weight: "Bolder", color: "Attention"));
         }
 
-        body.Add(Heading($"Question {question.Reference} for you"));
-        AddQuestionDetails(body, question);
-        body.Add(Facts(("Meeting", MeetingLine(question)), ("Answer by", LongDate(question.AnswerBy))));
+        card.Add(Heading($"Question {question.Reference} for you"));
+        AddQuestionDetails(card, question);
+        card.Add(Facts([("Meeting", MeetingLine(question)), ("Answer by", LongDate(question.AnswerBy))]));
 
-        var data = new JsonObject { ["reference"] = question.Reference };
-        body.Add(new JsonObject
-        {
-            ["type"] = "ActionSet",
-            ["actions"] = new JsonArray
-            {
-                ShowCard("Answer",
-                    new JsonObject
-                    {
-                        ["type"] = "Input.Text",
-                        ["id"] = AnswerInput,
-                        ["label"] = "Your answer",
-                        ["isMultiline"] = true,
-                        ["isRequired"] = true,
-                        ["errorMessage"] = "Please write the answer.",
-                        ["maxLength"] = 8000,
-                    },
-                    ExecuteSet("Send answer", AnswerVerb, data)),
-                ShowCard("Reassign",
-                    new JsonObject
-                    {
-                        ["type"] = "Input.ChoiceSet",
-                        ["id"] = OfficerInput,
-                        ["label"] = "Reassign to",
-                        ["style"] = "compact",
-                        ["isRequired"] = true,
-                        ["errorMessage"] = "Please choose an officer.",
-                        ["choices"] = new JsonArray(reassignTo
-                            .Where(c => !string.Equals(c.Role, question.AssignedRole, StringComparison.Ordinal))
-                            .Select(c => (JsonNode)new JsonObject { ["title"] = $"{c.Name}, {c.Title}", ["value"] = c.Role })
-                            .ToArray()),
-                    },
-                    ReasonField("Why it should go to them"),
-                    ExecuteSet("Reassign", ReassignVerb, data)),
-                ShowCard("Need more time",
-                    new JsonObject
-                    {
-                        ["type"] = "Input.Date",
-                        ["id"] = NewDateInput,
-                        ["label"] = "New answer-by date",
-                        ["isRequired"] = true,
-                        ["errorMessage"] = "Please choose a date.",
-                        ["min"] = question.AnswerBy.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    },
-                    ReasonField("Why more time is needed"),
-                    ExecuteSet("Ask for more time", ExtendVerb, data)),
-            },
-        });
+        var others = reassignTo.Where(c => !string.Equals(c.Role, question.AssignedRole, StringComparison.Ordinal));
+        card.Add(ActionSet(
+        [
+            ShowCard("Answer",
+            [
+                TextInput(AnswerInput, "Your answer", maxLength: 8000, multiline: true, requiredMessage: "Please write the answer."),
+                ExecuteSet("Send answer", AnswerVerb, question.Reference),
+            ]),
+            ShowCard("Reassign",
+            [
+                ChoiceInput(OfficerInput, "Reassign to", Choices(others), requiredMessage: "Please choose an officer."),
+                ReasonField(ReassignReasonInput, "Why it should go to them"),
+                ExecuteSet("Reassign", ReassignVerb, question.Reference),
+            ]),
+            ShowCard("Need more time",
+            [
+                DateInput(NewDateInput, "New answer-by date", min: question.AnswerBy.AddDays(1), requiredMessage: "Please choose a date."),
+                ReasonField(ExtendReasonInput, "Why more time is needed"),
+                ExecuteSet("Ask for more time", ExtendVerb, question.Reference),
+            ]),
+        ]));
 
         var speak = $"{banner} Question {question.Reference} from {MemberLine(question)}, to be answered by {LongDate(question.AnswerBy)}: {Sentence(question.QuestionText)}".TrimStart();
-        return BotMessage.ForCard(Card(body, speak, speak), $"Question {question.Reference}: answer by {ShortDate(question.AnswerBy)}");
+        return card.ToMessage(speak, speak, $"Question {question.Reference}: answer by {ShortDate(question.AnswerBy)}");
     }
 
     /// <summary>The officer card once answered: the answer, who and when, no inputs. Everyone who can see the card sees this.</summary>
     public static BotMessage OfficerAnswered(RoutedQuestion question)
     {
-        var body = new JsonArray { Heading($"Question {question.Reference}: answered") };
-        AddQuestionDetails(body, question);
-        body.Add(Text("Answer", weight: "Bolder"));
-        body.Add(Quote(Text(question.AnswerText ?? "")));
-        body.Add(Text(AnsweredLine(question), subtle: true));
-        var speak = $"Question {question.Reference} was {AnsweredLine(question)[0..1].ToLowerInvariant()}{AnsweredLine(question)[1..]}.";
-        return BotMessage.ForCard(Card(body, speak, $"{speak} Answer: {question.AnswerText}"), $"Question {question.Reference} answered");
+        var card = new CardDocument(snapshot: null).Add(Heading($"Question {question.Reference}: answered"));
+        AddQuestionDetails(card, question);
+        var answeredLine = AnsweredLine(question);
+        card.Add(Text("Answer", weight: "Bolder"))
+            .Add(Quote(Text(question.AnswerText ?? "")))
+            .Add(Text(answeredLine, subtle: true));
+        var speak = $"Question {question.Reference} was {answeredLine[0..1].ToLowerInvariant()}{answeredLine[1..]}.";
+        return card.ToMessage(speak, $"{speak} Answer: {question.AnswerText}", $"Question {question.Reference} answered");
     }
 
     /// <summary>The answer as the member receives it.</summary>
     public static BotMessage MemberAnswer(RoutedQuestion question, Contact? officer)
     {
-        var body = new JsonArray
-        {
-            Heading($"Answer to your question {question.Reference}"),
-            Text("You asked", weight: "Bolder"),
-            Quote(Text(question.QuestionText)),
-            Text($"{question.AnsweredByName ?? officer?.Name ?? "The officer"} answered", weight: "Bolder"),
-            Quote(Text(question.AnswerText ?? "")),
-            Text(AnsweredLine(question, officer), subtle: true),
-        };
+        var card = new CardDocument(snapshot: null)
+            .Add(Heading($"Answer to your question {question.Reference}"))
+            .Add(Text("You asked", weight: "Bolder"))
+            .Add(Quote(Text(question.QuestionText)))
+            .Add(Text($"{question.AnsweredByName ?? officer?.Name ?? "The officer"} answered", weight: "Bolder"))
+            .Add(Quote(Text(question.AnswerText ?? "")))
+            .Add(Text(AnsweredLine(question, officer), subtle: true));
         if (question.MeetingDate is { } meeting)
         {
-            body.Add(Text($"For the meeting on {LongDate(meeting)}."));
+            card.Add(Text($"For the meeting on {LongDate(meeting)}."));
         }
 
         var speak = $"{question.AnsweredByName ?? "The officer"} has answered your question {question.Reference}.";
-        return BotMessage.ForCard(
-            Card(body, speak, $"{speak} You asked: {Sentence(question.QuestionText)} Answer: {Sentence(question.AnswerText ?? "")}"),
+        return card.ToMessage(
+            speak,
+            $"{speak} You asked: {Sentence(question.QuestionText)} Answer: {Sentence(question.AnswerText ?? "")}",
             $"Answer to {question.Reference}");
     }
 
     /// <summary>A short notice: copies to Democratic Services, reassignments, extensions, escalations, notes to members.</summary>
-    public static BotMessage Notice(string heading, string text, RoutedQuestion question, Contact? officer)
-    {
-        var body = new JsonArray
-        {
-            Heading(heading),
-            Text(text),
-            Facts(
+    public static BotMessage Notice(string heading, string text, RoutedQuestion question, Contact? officer) =>
+        new CardDocument(snapshot: null)
+            .Add(Heading(heading))
+            .Add(Text(text))
+            .Add(Facts(
+            [
                 ("Reference", question.Reference),
                 ("From", MemberLine(question)),
                 ("Officer", OfficerLine(question, officer)),
                 ("Meeting", MeetingLine(question)),
-                ("Answer by", LongDate(question.AnswerBy))),
-            Quote(Text(question.QuestionText)),
-        };
-        return BotMessage.ForCard(Card(body, $"{heading}. {Sentence(text)}", $"{heading}. {Sentence(text)} Question: {Sentence(question.QuestionText)}"), heading);
-    }
+                ("Answer by", LongDate(question.AnswerBy)),
+            ]))
+            .Add(Quote(Text(question.QuestionText)))
+            .ToMessage($"{heading}. {Sentence(text)}", $"{heading}. {Sentence(text)} Question: {Sentence(question.QuestionText)}", heading);
 
     /// <summary>"My questions" and "Questions for the 9 December meeting": open, overdue and answered, each with reference, measure, officer and date.</summary>
     public static BotMessage QuestionList(string heading, IReadOnlyList<QuestionCardView> questions)
     {
-        var body = new JsonArray { Heading(heading) };
+        var card = new CardDocument(snapshot: null).Add(Heading(heading));
         if (questions.Count == 0)
         {
-            body.Add(Text("There are no questions yet."));
-            return BotMessage.ForCard(Card(body, $"{heading}: none.", $"{heading}: none."), heading);
+            card.Add(Text("There are no questions yet."));
+            return card.ToMessage($"{heading}: none.", $"{heading}: none.", heading);
         }
 
         var groups = new (string Title, IReadOnlyList<QuestionCardView> Items)[]
@@ -288,24 +231,20 @@ internal static class RoutingCards
         var spoken = new List<string>();
         foreach (var (title, items) in groups.Where(g => g.Items.Count > 0))
         {
-            body.Add(Text($"{title} ({items.Count})", weight: "Bolder", color: title == "Overdue" ? "Attention" : null));
+            card.Add(Text($"{title} ({items.Count})", weight: "Bolder", color: title == "Overdue" ? "Attention" : null));
             foreach (var item in items.OrderBy(i => i.Question.AnswerBy).ThenBy(i => i.Question.Reference, StringComparer.Ordinal))
             {
                 var q = item.Question;
                 var when = q.Status == RoutedQuestionStatus.Answered && q.AnsweredAt is { } at
                     ? $"answered {ShortDate(DeadlineCalculator.UkDate(at))}"
                     : $"answer by {ShortDate(q.AnswerBy)}";
-                body.Add(new JsonObject
-                {
-                    ["type"] = "Container",
-                    ["separator"] = true,
-                    ["items"] = new JsonArray
-                    {
+                card.Add(Container(
+                    [
                         Text($"{q.Reference} ({title.ToLowerInvariant()}): {q.MeasureCode ?? q.Topic ?? "general"}", weight: "Bolder"),
                         Text(q.QuestionText, maxLines: 3),
                         Text($"{item.Officer?.Name ?? q.AssignedRole}, {when}", subtle: true),
-                    },
-                });
+                    ],
+                    separator: true));
             }
 
             spoken.Add($"{items.Count} {title.ToLowerInvariant()}");
@@ -313,7 +252,7 @@ internal static class RoutingCards
 
         var speak = $"{heading}: {string.Join(", ", spoken)}.";
         var fallback = speak + " " + string.Join(" ", questions.Select(q => $"{q.Question.Reference}: {q.Question.QuestionText}"));
-        return BotMessage.ForCard(Card(body, speak, fallback), heading);
+        return card.ToMessage(speak, fallback, heading);
     }
 
     public static string LongDate(DateOnly date) => UkFormat.LongDate(date);
@@ -332,17 +271,17 @@ internal static class RoutingCards
             $"No meeting is known, so it will be answered by {LongDate(deadline.AnswerBy)}.",
     };
 
-    private static void AddQuestionDetails(JsonArray body, RoutedQuestion question)
+    private static void AddQuestionDetails(CardDocument card, RoutedQuestion question)
     {
-        body.Add(Text($"From {MemberLine(question)}", subtle: true));
-        body.Add(Quote(Text(question.QuestionText)));
+        card.Add(Text($"From {MemberLine(question)}", subtle: true));
+        card.Add(Quote(Text(question.QuestionText)));
         if (MeasureContext.FromJson(question.ContextJson) is { } context)
         {
-            body.Add(Text($"The member was looking at {context.Code} {context.Name} in the {context.Report}. {context.Summary()}."));
+            card.Add(Text($"The member was looking at {context.Code} {context.Name} in the {context.Report}. {context.Summary()}."));
         }
         else if (question.Topic is { Length: > 0 } topic)
         {
-            body.Add(Text($"Topic: {topic}"));
+            card.Add(Text($"Topic: {topic}"));
         }
     }
 
@@ -370,120 +309,21 @@ internal static class RoutingCards
             : $"Answered by {who}";
     }
 
-    private static JsonObject Card(JsonArray body, string speak, string fallbackText, JsonArray? actions = null)
-    {
-        var card = new JsonObject
-        {
-            ["type"] = "AdaptiveCard",
-            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
-            ["version"] = "1.5",
-            ["speak"] = speak,
-            ["fallbackText"] = fallbackText,
-            ["body"] = body,
-        };
-        if (actions is not null)
-        {
-            card["actions"] = actions;
-        }
+    /// <summary>Quoted words (a question, an answer, the measure): set apart in an emphasis box.</summary>
+    private static CardObject Quote(params CardObject[] items) => Container(items, style: "emphasis");
 
-        return card;
-    }
+    private static IEnumerable<(string Title, string Value)> Choices(IEnumerable<Contact> officers) =>
+        officers.Select(c => ($"{c.Name}, {c.Title}", c.Role));
 
-    private static JsonObject Heading(string text) => Text(text, weight: "Bolder", size: "Medium");
-
-    private static JsonObject Text(string text, string? weight = null, string? size = null, bool subtle = false, string? color = null, int? maxLines = null)
-    {
-        var block = new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
-        if (weight is not null)
-        {
-            block["weight"] = weight;
-        }
-
-        if (size is not null)
-        {
-            block["size"] = size;
-        }
-
-        if (subtle)
-        {
-            block["isSubtle"] = true;
-        }
-
-        if (color is not null)
-        {
-            block["color"] = color;
-        }
-
-        if (maxLines is not null)
-        {
-            block["maxLines"] = maxLines;
-        }
-
-        return block;
-    }
-
-    private static JsonObject Quote(params JsonNode[] items) => new()
-    {
-        ["type"] = "Container",
-        ["style"] = "emphasis",
-        ["items"] = new JsonArray(items),
-    };
-
-    private static JsonObject Facts(params (string Title, string Value)[] facts) => new()
-    {
-        ["type"] = "FactSet",
-        ["facts"] = new JsonArray(facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Title, ["value"] = f.Value }).ToArray()),
-    };
-
-    private static JsonObject Submit(string title, JsonObject data) => new()
-    {
-        ["type"] = "Action.Submit",
-        ["title"] = title,
-        ["data"] = data,
-    };
-
-    private static JsonObject ReasonField(string label) => new()
-    {
-        ["type"] = "Input.Text",
-        ["id"] = ReasonInput,
-        ["label"] = label,
-        ["isMultiline"] = true,
-        ["isRequired"] = true,
-        ["errorMessage"] = "Please give a reason.",
-        ["maxLength"] = 2000,
-    };
-
-    private static JsonObject ShowCard(string title, params JsonNode[] body) => new()
-    {
-        ["type"] = "Action.ShowCard",
-        ["title"] = title,
-        ["card"] = new JsonObject
-        {
-            ["type"] = "AdaptiveCard",
-            ["body"] = new JsonArray(body),
-        },
-    };
+    private static CardObject ReasonField(string id, string label) =>
+        TextInput(id, label, maxLength: 2000, multiline: true, requiredMessage: "Please give a reason.");
 
     // Action.Execute sits in an ActionSet (older Teams clients ignore fallback elsewhere) and falls back to
-    // an Action.Submit object whose data names the verb, so the bot can handle either.
-    private static JsonObject ExecuteSet(string title, string verb, JsonObject data)
-    {
-        var submitData = data.DeepClone().AsObject();
-        submitData["pprr"] = verb;
-        return new JsonObject
-        {
-            ["type"] = "ActionSet",
-            ["actions"] = new JsonArray
-            {
-                new JsonObject
-                {
-                    ["type"] = "Action.Execute",
-                    ["title"] = title,
-                    ["verb"] = verb,
-                    ["data"] = data.DeepClone(),
-                    ["fallback"] = new JsonObject { ["type"] = "Action.Submit", ["title"] = title, ["data"] = submitData },
-                },
-            },
-        };
-    }
+    // an Action.Submit whose data also names the verb, so the bot can handle either.
+    private static CardObject ExecuteSet(string title, string verb, string reference) =>
+        ActionSet(
+        [
+            Execute(title, verb, new CardObject { ["reference"] = reference },
+                fallback: Submit(title, new CardObject { ["reference"] = reference, [CardData.Key] = verb })),
+        ]);
 }

@@ -1,5 +1,5 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using PprrBot.Data.Outbox;
 using PprrBot.Protocol;
 
@@ -51,7 +51,8 @@ public sealed record RoutingNotification
     /// <summary>The card to replace, for <see cref="RoutingNotificationKinds.TeamsUpdate"/>.</summary>
     public string? ActivityId { get; init; }
 
-    public JsonObject? Card { get; init; }
+    /// <summary>The card as written when the notification was made; kept as JSON, never rebuilt.</summary>
+    public JsonElement? Card { get; init; }
 
     public string? Summary { get; init; }
 
@@ -63,7 +64,18 @@ public sealed record RoutingNotification
     /// <summary>Plain text: the card's fallback text and the question reference.</summary>
     public string? EmailBody { get; init; }
 
-    public BotMessage ToBotMessage() => Card is null ? BotMessage.Plain(Summary ?? "") : BotMessage.ForCard(Card, Summary ?? "");
+    public BotMessage ToBotMessage() => Card is { } card
+        ? BotMessage.ForCard(JsonMarshal.GetRawUtf8Value(card).ToArray(), FallbackTextOf(card) ?? Summary ?? "", Summary ?? "")
+        : BotMessage.Plain(Summary ?? "");
+
+    /// <summary>A message's card as stored in the payload; null for a text message.</summary>
+    public static JsonElement? CardOf(BotMessage message) =>
+        message.CardJson is { } json ? JsonElement.Parse(json.Span) : null;
+
+    private static string? FallbackTextOf(JsonElement card) =>
+        card.ValueKind == JsonValueKind.Object && card.TryGetProperty("fallbackText", out var text) && text.ValueKind == JsonValueKind.String
+            ? text.GetString()
+            : null;
 
     public static RoutingNotification Parse(string json) =>
         JsonSerializer.Deserialize<RoutingNotification>(json) ?? throw new JsonException("Empty routing notification payload.");

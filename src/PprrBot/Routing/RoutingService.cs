@@ -49,7 +49,7 @@ internal sealed partial class RoutingService(
                 var outcome = await ExecuteAsync(new CardAction(verb, value, message.From, message.ConversationId, message.ReplyToId), cancellationToken);
                 return outcome switch
                 {
-                    CardActionOutcome.ReplaceCard replace => BotMessage.ForCard(replace.Card, "Question updated"),
+                    CardActionOutcome.ReplaceCard replace => replace.Card,
                     CardActionOutcome.Message m => BotMessage.Plain(m.Text),
                     CardActionOutcome.Error e => BotMessage.Plain(e.Text),
                     _ => null,
@@ -334,23 +334,18 @@ internal sealed partial class RoutingService(
             DemocraticServicesCopy(question, officer, $"Question {question.Reference} answered", $"{question.AnsweredByName ?? "The officer"} has answered it.", now, "answer"),
         };
 
-        // The card as everyone sees it: the one pressed, and the stored officer card if that is a different one.
-        foreach (var location in CardLocations(question, action))
-        {
-            outbox.Add(Notification(RoutingNotificationPurposes.OfficerCardUpdate, answered, conversationId: location.ConversationId, activityId: location.ActivityId)
-                .ToOutbox(RoutingNotificationKinds.TeamsUpdate, $"{question.Reference}:card-answered:{location.ActivityId}", now));
-        }
+        outbox.AddRange(CardUpdates(question, action, answered, "answered", now));
 
         await store.SaveAsync(question, outbox, cancellationToken);
         RoutingLog.Answered(logger, question.Id);
-        return new CardActionOutcome.ReplaceCard(answered.Card!);
+        return new CardActionOutcome.ReplaceCard(answered);
     }
 
     private async Task<CardActionOutcome> ReassignAsync(RoutedQuestion question, CardAction action, CancellationToken cancellationToken)
     {
         var snapshot = snapshots.Current;
         var role = Str(action.Data, RoutingCards.OfficerInput);
-        var reason = Str(action.Data, RoutingCards.ReasonInput)?.Trim();
+        var reason = Reason(action.Data, RoutingCards.ReassignReasonInput);
         var to = OfficerChooser.Candidates(snapshot).FirstOrDefault(c => role is not null && SameRole(c.Role, role));
         if (to is null)
         {
@@ -380,20 +375,16 @@ internal sealed partial class RoutingService(
             OfficerCard(question, to, $"{question.Reference}:officer-card:{assignment}", now, banner: $"Reassigned to you. Reason: {reason}"),
             DemocraticServicesCopy(question, to, $"Question {question.Reference} reassigned", $"From {from} to {to.Name}, {to.Title}. Reason: {reason}", now, $"reassign:{assignment}"),
         };
-        foreach (var location in CardLocations(question, action))
-        {
-            outbox.Add(Notification(RoutingNotificationPurposes.OfficerCardUpdate, movedCard, conversationId: location.ConversationId, activityId: location.ActivityId)
-                .ToOutbox(RoutingNotificationKinds.TeamsUpdate, $"{question.Reference}:card-reassigned:{assignment}:{location.ActivityId}", now));
-        }
+        outbox.AddRange(CardUpdates(question, action, movedCard, $"reassigned:{assignment}", now));
 
         await store.SaveAsync(question, outbox, cancellationToken);
         RoutingLog.Reassigned(logger, question.Id);
-        return new CardActionOutcome.ReplaceCard(movedCard.Card!);
+        return new CardActionOutcome.ReplaceCard(movedCard);
     }
 
     private async Task<CardActionOutcome> ExtendAsync(RoutedQuestion question, CardAction action, CancellationToken cancellationToken)
     {
-        var reason = Str(action.Data, RoutingCards.ReasonInput)?.Trim();
+        var reason = Reason(action.Data, RoutingCards.ExtendReasonInput);
         if (!DateOnly.TryParseExact(Str(action.Data, RoutingCards.NewDateInput), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var newDate))
         {
             return new CardActionOutcome.Error(400, "BadRequest", "Please choose the new answer-by date. Nothing was changed.");
@@ -437,7 +428,7 @@ internal sealed partial class RoutingService(
         await store.SaveAsync(question, outbox, cancellationToken);
         RoutingLog.Extended(logger, question.Id);
         var card = RoutingCards.OfficerRequest(question, OfficerChooser.Candidates(snapshots.Current), banner: $"Answer-by date moved to {RoutingCards.LongDate(newDate)}.");
-        return new CardActionOutcome.ReplaceCard(card.Card!);
+        return new CardActionOutcome.ReplaceCard(card);
     }
 
     private List<OutboxMessage> OutboxForNewQuestion(RoutedQuestion question, Contact officer, DateTimeOffset now) =>
@@ -481,7 +472,7 @@ internal sealed partial class RoutingService(
             TenantId = tenantId,
             ConversationId = conversationId,
             ActivityId = activityId,
-            Card = message.Card,
+            Card = RoutingNotification.CardOf(message),
             Summary = message.Summary ?? message.Text,
             Email = email,
             EmailSubject = subject ?? message.Summary,
@@ -490,6 +481,12 @@ internal sealed partial class RoutingService(
 
     internal static RoutedQuestionEvent Event(DateTimeOffset at, RoutedQuestionEventKind kind, string actorId, string? detail) =>
         new() { At = at, Kind = kind, ActorId = actorId, Detail = detail };
+
+    /// <summary>The card as everyone sees it: the one pressed, and the stored officer card if that is a different one.</summary>
+    private static IEnumerable<OutboxMessage> CardUpdates(RoutedQuestion question, CardAction action, BotMessage card, string step, DateTimeOffset now) =>
+        CardLocations(question, action).Select(location =>
+            Notification(RoutingNotificationPurposes.OfficerCardUpdate, card, conversationId: location.ConversationId, activityId: location.ActivityId)
+                .ToOutbox(RoutingNotificationKinds.TeamsUpdate, $"{question.Reference}:card-{step}:{location.ActivityId}", now));
 
     private static IEnumerable<(string ConversationId, string ActivityId)> CardLocations(RoutedQuestion question, CardAction action)
     {
@@ -519,6 +516,9 @@ internal sealed partial class RoutingService(
 
     private static bool SameRole(string a, string b) =>
         string.Equals(PprrSnapshot.Normalise(a), PprrSnapshot.Normalise(b), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The reason typed on the card; cards sent before each box had its own id send it as <c>reason</c>.</summary>
+    private static string? Reason(JsonElement data, string input) => (Str(data, input) ?? Str(data, RoutingCards.ReasonInput))?.Trim();
 
     private static string? Str(JsonElement element, string name) =>
         element.TryGetProperty(name, out var property) && property.ValueKind == JsonValueKind.String && property.GetString() is { Length: > 0 } s ? s : null;

@@ -179,10 +179,10 @@ public class TurnHandlerTests
     [Fact]
     public async Task SendsACardAsAnAdaptiveCardAttachmentWithoutTextAndWithItsSummary()
     {
-        var card = new JsonObject { ["type"] = "AdaptiveCard", ["version"] = "1.5", ["fallbackText"] = "Help" };
+        var card = BotMessage.ForCard("""{"type":"AdaptiveCard","version":"1.5","fallbackText":"Help"}"""u8.ToArray(), "Help", "Help card");
         var responder = new Mock<IMessageResponder>();
         responder.Setup(r => r.RespondAsync(It.IsAny<IncomingMessage>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync([new BotMessage("Here you are", card, "Help card")]);
+            .ReturnsAsync([card with { Text = "Here you are" }]);
         await using var bot = BotTestAdapter.Create(configureServices: s => s.AddSingleton(responder.Object));
 
         var replies = await bot.SendAsync("help");
@@ -202,7 +202,7 @@ public class TurnHandlerTests
         var handler = new Mock<ICardActionHandler>();
         handler.Setup(h => h.Handles("approve")).Returns(true);
         handler.Setup(h => h.ExecuteAsync(It.IsAny<CardAction>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new CardActionOutcome.ReplaceCard(new JsonObject { ["type"] = "AdaptiveCard" }));
+            .ReturnsAsync(new CardActionOutcome.ReplaceCard(BotMessage.ForCard("""{"type":"AdaptiveCard","version":"1.5"}"""u8.ToArray(), "Approved", "Approved")));
         await using var bot = BotTestAdapter.Create(configureServices: s => s.AddSingleton(handler.Object));
 
         var response = await bot.ExecuteAsync("approve", new JsonObject { ["id"] = 4 }, cardActivityId: "card-1");
@@ -210,6 +210,7 @@ public class TurnHandlerTests
         Assert.Equal(200, response.Status);
         Assert.Equal(200, response.BodyObject()?["statusCode"]?.GetValue<int>());
         Assert.Equal("application/vnd.microsoft.card.adaptive", response.BodyObject()?["type"]?.GetValue<string>());
+        Assert.Equal("1.5", response.BodyObject()?["value"]?["version"]?.GetValue<string>());
         handler.Verify(h => h.ExecuteAsync(
             It.Is<CardAction>(a => a.Verb == "approve" && a.Data.GetProperty("id").GetInt32() == 4 && a.CardActivityId == "card-1"),
             It.IsAny<CancellationToken>()));
@@ -350,7 +351,7 @@ public class TurnHandlerTests
     {
         await using var bot = BotTestAdapter.Create();
         await bot.SendAsync("hello");
-        var offer = new BotMessage(null, null, "Your briefing pack")
+        var offer = new BotMessage(null, "Your briefing pack")
         {
             File = new FileOffer("pack.docx", "Briefing pack for 9 December 2026", 12_345, new JsonObject { ["pack"] = "p-1" }),
         };

@@ -10,8 +10,8 @@ public sealed class RoutingCardsTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>One of every routing card, built through the real flows.</summary>
-    private static async Task<IReadOnlyList<(string Name, BotMessage Message)>> EveryCardAsync()
+    /// <summary>One of every routing card, built through the real flows (also written out for the npm parser check).</summary>
+    internal static async Task<IReadOnlyList<(string Name, BotMessage Message)>> EveryCardAsync()
     {
         var bed = new RoutingTestBed(new DateTimeOffset(2020, 11, 20, 10, 0, 0, TimeSpan.Zero));
         var member = RoutingTestBed.Person(RoutingTestBed.MemberId, "Councillor Ann Smith");
@@ -92,6 +92,20 @@ public sealed class RoutingCardsTests
         var answered = cards.Single(c => c.Name == "officer answered").Message.Card;
         Assert.DoesNotContain(Objects(answered), o => ((string?)o["type"])?.StartsWith("Input.", StringComparison.Ordinal) == true || (string?)o["type"] == "ActionSet");
         Assert.Contains("Answered by Gaynor Ward on Friday 20 November 2020 at 10:00", answered!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EveryInputHasItsOwnIdAndRequiredInputsSayWhatIsMissing()
+    {
+        var cards = await EveryCardAsync();
+
+        Assert.All(cards, c =>
+        {
+            var inputs = Objects(c.Message.Card).Where(o => ((string?)o["type"])?.StartsWith("Input.", StringComparison.Ordinal) == true).ToList();
+            var ids = inputs.Select(i => (string?)i["id"]).ToList();
+            Assert.Equal(ids.Distinct().Count(), ids.Count);
+            Assert.All(inputs.Where(i => (bool?)i["isRequired"] == true), i => Assert.False(string.IsNullOrEmpty((string?)i["errorMessage"]), $"{c.Name}: {i["id"]}"));
+        });
     }
 
     [Fact]

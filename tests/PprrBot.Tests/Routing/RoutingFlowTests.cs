@@ -85,7 +85,7 @@ public sealed class RoutingFlowTests
         bot.Adapter.User = RoutingBot.DemocraticServices;
         var reassigned = await bot.Adapter.ExecuteAsync(
             RoutingCards.ReassignVerb,
-            new JsonObject { ["reference"] = "PQ-0001", [RoutingCards.OfficerInput] = RoutingBot.ChildrenFinance, [RoutingCards.ReasonInput] = "It is about transport costs" });
+            new JsonObject { ["reference"] = "PQ-0001", [RoutingCards.OfficerInput] = RoutingBot.ChildrenFinance, [RoutingCards.ReassignReasonInput] = "It is about transport costs" });
         var sent = bot.Connector.Sent.Count;
         await bot.DeliverAsync();
 
@@ -96,7 +96,7 @@ public sealed class RoutingFlowTests
         bot.Adapter.User = new ChannelAccount { Id = "29:gill", Name = "Gill Dixon", AadObjectId = RoutingBot.ChildrenFinanceOfficerAad };
         var extended = await bot.Adapter.ExecuteAsync(
             RoutingCards.ExtendVerb,
-            new JsonObject { ["reference"] = "PQ-0001", [RoutingCards.NewDateInput] = "2020-12-07", [RoutingCards.ReasonInput] = "Waiting for the schools' returns" });
+            new JsonObject { ["reference"] = "PQ-0001", [RoutingCards.NewDateInput] = "2020-12-07", [RoutingCards.ExtendReasonInput] = "Waiting for the schools' returns" });
         sent = bot.Connector.Sent.Count;
         await bot.DeliverAsync();
 

@@ -55,7 +55,7 @@ public sealed class RoutingServiceTests
         var officer = RoutingNotification.Parse(outbox.Single(m => m.DedupeKey == "PQ-0001:officer-card:1").PayloadJson);
         Assert.Equal(RoutingTestBed.PerformanceOfficerId, officer.ToUserId);
         Assert.Equal("gaynor.ward@stockport.gov.uk", officer.Email);
-        Assert.Contains("21.4%", officer.Card!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("21.4%", CardText(officer.ToBotMessage()), StringComparison.Ordinal);
         var copy = RoutingNotification.Parse(outbox.Single(m => m.DedupeKey == "PQ-0001:ds:asked").PayloadJson);
         Assert.Equal(RoutingTestBed.DemocraticServicesId, copy.ToUserId);
         Assert.All(outbox, m => Assert.Equal(question.Id, m.RoutedQuestionId));
@@ -159,12 +159,12 @@ public sealed class RoutingServiceTests
         var outcome = await bed.Service.ExecuteAsync(RoutingTestBed.Press(RoutingCards.AnswerVerb, "PQ-0001", gaynor, ("answer", "A review found more re-referrals.")), Ct);
 
         var replaced = Assert.IsType<CardActionOutcome.ReplaceCard>(outcome);
-        Assert.Contains("Answered by Gaynor Ward on Monday 23 November 2020 at 10:00", replaced.Card.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("Answered by Gaynor Ward on Monday 23 November 2020 at 10:00", CardText(replaced.Card), StringComparison.Ordinal);
         var saved = (await bed.Store.FindByReferenceAsync("PQ-0001", Ct))!;
         Assert.Equal(RoutedQuestionStatus.Answered, saved.Status);
         var member = RoutingNotification.Parse(bed.Store.Outbox.Single(m => m.DedupeKey == "PQ-0001:member-answer").PayloadJson);
         Assert.Equal($"a:conversation-{RoutingTestBed.MemberId}", member.ConversationId);
-        Assert.Contains("A review found more re-referrals.", member.Card!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("A review found more re-referrals.", CardText(member.ToBotMessage()), StringComparison.Ordinal);
         var update = bed.Store.Outbox.Single(m => m.Kind == RoutingNotificationKinds.TeamsUpdate);
         Assert.Equal("officer-card-1", RoutingNotification.Parse(update.PayloadJson).ActivityId);
     }
