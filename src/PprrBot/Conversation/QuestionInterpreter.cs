@@ -274,7 +274,7 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
     }
 
     /// <summary>A covered concept's own word: "sen:ehc_plan" (SEN, covered through an EHC plan) is "sen".</summary>
-    private static string BaseWord(string concept) => concept.Split(':')[0];
+    private static string BaseWord(string concept) => concept.IndexOf(':', StringComparison.Ordinal) is var colon and >= 0 ? concept[..colon] : concept;
 
     private bool OnlyCohorts(List<string> adds) => adds.All(a => vocabulary.CohortWords.Contains(BaseWord(a)));
 
