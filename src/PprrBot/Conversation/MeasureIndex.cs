@@ -41,7 +41,7 @@ internal sealed class MeasureIndex
     private const double UnknownWordWeight = 1.0;
     private const int CommonTermFloor = 64;
     private const int CommonTermShare = 20;
-    private const int FullyScoredCandidates = 64;
+    private const int FullyScoredCandidates = 32;
 
     private readonly FieldVocabulary _vocabulary;
     private readonly Entry[] _entries;
