@@ -292,7 +292,8 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
     private bool Distinctive(List<string> adds, Catalogue catalogue)
     {
         // How a thing is counted (number, rate, %) never justifies a second measure; what is counted may.
-        var content = adds.Where(a => !vocabulary.UnitWords.Contains(BaseWord(a))).ToList();
+        // Nor does a chatty word ("residents in my ward"), even when a measure's name uses it.
+        var content = adds.Where(a => !vocabulary.UnitWords.Contains(BaseWord(a)) && !vocabulary.FunctionWords.Contains(BaseWord(a))).ToList();
         // A cohort the member named ("and pupils with SEN") is always a deliberate ask.
         return content.Sum(a => catalogue.Index.Idf(BaseWord(a))) >= DistinctiveWeight
             || content.Any(a => a.Contains(':', StringComparison.Ordinal) || vocabulary.CohortWords.Contains(a));
@@ -598,8 +599,9 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
             PriorityTopics = [.. snapshot.Priorities.Select(p => (p.Number, Index.TopicWords(p.Title)))];
             foreach (var line in snapshot.Finance)
             {
-                _lineOnlyConcepts[line] = [.. Index.TopicWords(line.Line)];
-                _lineConcepts[line] = [.. Index.TopicWords(line.Line + " " + line.Service)];
+                // Grammar and period words do not name a line: "this year" is not the early years lines.
+                _lineOnlyConcepts[line] = [.. Index.TopicWords(line.Line).Where(c => !vocabulary.Stopwords.Contains(c))];
+                _lineConcepts[line] = [.. Index.TopicWords(line.Line + " " + line.Service).Where(c => !vocabulary.Stopwords.Contains(c))];
             }
 
             foreach (var contact in snapshot.Contacts)
