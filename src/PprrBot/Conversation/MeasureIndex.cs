@@ -225,7 +225,8 @@ internal sealed class MeasureIndex
     public double ContentWeight(IEnumerable<string> concepts, Func<string, bool> isOtherKnownWord)
     {
         var unknownTerm = Math.Log(1.0 + _entries.Length);
-        return concepts.Where(c => !_vocabulary.UnitWords.Contains(c)).Sum(c =>
+        // Chatty words ("sorry, quick one while we're on item 6") weigh nothing.
+        return concepts.Where(c => !_vocabulary.UnitWords.Contains(c) && !_vocabulary.FunctionWords.Contains(c)).Sum(c =>
             _idf.TryGetValue(c, out var idf) ? idf
             : _vocabulary.ConceptTokens.Contains(c) ? unknownTerm
             : c.Length > 2 && c.All(char.IsLetter) && !isOtherKnownWord(c) ? UnknownWordWeight
@@ -319,7 +320,9 @@ internal sealed class MeasureIndex
             }
         }
 
-        if (score <= 0)
+        // A measure sharing only how it is counted ("rate", "%") is no candidate: "re-referral rate" is not persistent
+        // absence because that measure's name says "rate".
+        if (score - units <= 0)
         {
             return new MeasureMatch(entry, query, 0, 0, 0);
         }

@@ -59,7 +59,10 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
         }
 
         var hasMeasure = codes.Count > 0 || (matches.Count > 0 && matches[0].Matched >= MinimumMeasureScore);
-        var money = cues.Has("finance", padded) || catalogue.FinanceConcepts.Overlaps(topics);
+        // An out-turn is also a measure's year-end figure ("the year end position on apprenticeship starts"): money only
+        // when no measure is named, or a money line or service is.
+        var money = cues.Has("finance", padded) || catalogue.FinanceConcepts.Overlaps(topics)
+            || (cues.Has("outturn", padded) && (!hasMeasure || catalogue.LineWords.Overlaps(topics)));
 
         if (cues.Has("outOfScope", padded) && codes.Count == 0 && !money)
         {
@@ -110,10 +113,13 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
         }
 
         // A rating with a priority, or with "which/list" and no single measure, asks for a list.
-        var listing = priorities.Count > 0 || (cues.Has("list", padded) && (cues.Has("plural", padded) || !hasMeasure));
+        // "what's red in SEND": a match on nothing but a priority's own title term is that priority, not a measure.
+        var titleOnly = priorities.Count == 0 && codes.Count == 0 && matches.Count > 0
+            && matches[0].Covered.All(c => catalogue.TitleTerms.ContainsKey(BaseWord(c)) || vocabulary.UnitWords.Contains(BaseWord(c)));
+        var listing = priorities.Count > 0 || titleOnly || (cues.Has("list", padded) && (cues.Has("plural", padded) || !hasMeasure));
         if (ratings.Count > 0 && (listing || !hasMeasure))
         {
-            return question with { Intent = Intent.RagFilter, Priorities = priorities.Count > 0 ? priorities : snapshot.Priorities.Select(p => p.Number).ToList() };
+            return question with { Intent = Intent.RagFilter, Priorities = priorities.Count > 0 ? priorities : ListedPriorities(topics, catalogue, snapshot) };
         }
 
         if (!hasMeasure && summary)
@@ -128,7 +134,8 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
 
         var trendCue = cues.Longest("trend", padded);
         var comparisonCue = cues.Longest("comparison", padded);
-        var comparisonIsAboutTime = comparisonCue is not null && trendCue is not null && trendCue.Length >= comparisonCue.Length;
+        // "better or worse than England" names a benchmark: a comparison, however long the time cue.
+        var comparisonIsAboutTime = comparisonCue is not null && trendCue is not null && trendCue.Length >= comparisonCue.Length && !cues.Has("benchmark", padded);
         if (comparisonCue is not null && !comparisonIsAboutTime && hasMeasure)
         {
             return WithMeasures(question with { Intent = Intent.Comparison }, codes, matches, catalogue, 0, preferComparators: true);
@@ -152,6 +159,16 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
         // Nothing fits. Say so, and suggest the closest measures when the question was about the portfolio at all.
         var suggestions = cues.Has("outOfScope", padded) ? [] : matches.Take(3).Select(m => m.Measure).ToList();
         return question with { Intent = Intent.OutOfScope, Suggestions = suggestions, Confidence = suggestions.Count > 0 ? 0.3 : 0.9 };
+    }
+
+    /// <summary>
+    /// The priorities a rating list with no priority named covers: the one whose title holds a field term of the question
+    /// that only its measures use ("what's red in SEND"), else all.
+    /// </summary>
+    private static List<int> ListedPriorities(List<string> topics, Catalogue catalogue, PprrSnapshot snapshot)
+    {
+        var named = topics.Where(catalogue.TitleTerms.ContainsKey).Select(t => catalogue.TitleTerms[t]).Distinct().ToList();
+        return named.Count == 1 ? named : snapshot.Priorities.Select(p => p.Number).ToList();
     }
 
     /// <summary>The concepts that can pick a measure: vocabulary rewritten, stopwords and period words gone.</summary>
@@ -187,6 +204,13 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
             return codes.Count > 0
                 ? question with { Measures = codes.Distinct().ToList() }
                 : question with { Suggestions = matches.Take(3).Select(m => m.Measure).ToList(), Confidence = matches.Count > 0 ? 0.3 : 1.0 };
+        }
+
+        // "KS2 for disadvantaged": what is measured comes before for whom. A best match sharing only the cohort gives way to
+        // one sharing the topic, and measures sharing only the cohort drop out.
+        if (OnlyCohorts(matches[0]) && matches.FirstOrDefault(m => m.Matched >= threshold && !OnlyCohorts(m)) is { } topical)
+        {
+            matches = [topical, .. matches.Where(m => m != topical && !OnlyCohorts(m))];
         }
 
         var best = matches[0];
@@ -278,6 +302,10 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
 
     private bool OnlyCohorts(List<string> adds) => adds.All(a => vocabulary.CohortWords.Contains(BaseWord(a)));
 
+    /// <summary>Whether a match shares nothing with the question but a cohort (and how it is counted).</summary>
+    private bool OnlyCohorts(MeasureMatch match) =>
+        match.Covered.All(c => BaseWord(c) is var w && (vocabulary.CohortWords.Contains(w) || vocabulary.UnitWords.Contains(w) || vocabulary.FunctionWords.Contains(w)));
+
     /// <summary>
     /// Whether a measure that adds only a cohort is about the same thing as the best match: "exclusions for pupils with
     /// SEN" is the exclusion measures, not Attainment 8 for pupils with SEN; "Attainment 8 for all, disadvantaged and SEN
@@ -294,7 +322,8 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
     private bool Distinctive(List<string> adds, Catalogue catalogue)
     {
         // How a thing is counted (number, rate, %) never justifies a second measure; what is counted may.
-        var content = adds.Where(a => !vocabulary.UnitWords.Contains(BaseWord(a))).ToList();
+        // Nor does a chatty word ("residents in my ward"), even when a measure's name uses it.
+        var content = adds.Where(a => !vocabulary.UnitWords.Contains(BaseWord(a)) && !vocabulary.FunctionWords.Contains(BaseWord(a))).ToList();
         // A cohort the member named ("and pupils with SEN") is always a deliberate ask.
         return content.Sum(a => catalogue.Index.Idf(BaseWord(a))) >= DistinctiveWeight
             || content.Any(a => a.Contains(':', StringComparison.Ordinal) || vocabulary.CohortWords.Contains(a));
@@ -316,20 +345,22 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
     private static List<Rag> ReadRatings(string padded)
     {
         var ratings = new List<Rag>();
-        if (padded.Contains(" red ", StringComparison.Ordinal) || padded.Contains(" off track ", StringComparison.Ordinal)
+        // "not on target" is Red and Amber, not Green.
+        var notOn = padded.Contains(" not on target ", StringComparison.Ordinal) || padded.Contains(" not on track ", StringComparison.Ordinal);
+        if (notOn || padded.Contains(" red ", StringComparison.Ordinal) || padded.Contains(" off track ", StringComparison.Ordinal)
             || padded.Contains(" off target ", StringComparison.Ordinal) || padded.Contains(" failing ", StringComparison.Ordinal))
         {
             ratings.Add(Rag.Red);
         }
 
-        if (padded.Contains(" amber ", StringComparison.Ordinal) || padded.Contains(" off track ", StringComparison.Ordinal)
+        if (notOn || padded.Contains(" amber ", StringComparison.Ordinal) || padded.Contains(" off track ", StringComparison.Ordinal)
             || padded.Contains(" off target ", StringComparison.Ordinal))
         {
             ratings.Add(Rag.Amber);
         }
 
-        if (padded.Contains(" green ", StringComparison.Ordinal) || padded.Contains(" on track ", StringComparison.Ordinal)
-            || padded.Contains(" on target ", StringComparison.Ordinal))
+        if (padded.Contains(" green ", StringComparison.Ordinal) || (!notOn && (padded.Contains(" on track ", StringComparison.Ordinal)
+            || padded.Contains(" on target ", StringComparison.Ordinal))))
         {
             ratings.Add(Rag.Green);
         }
@@ -601,14 +632,33 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
             PriorityTopics = [.. snapshot.Priorities.Select(p => (p.Number, Index.TopicWords(p.Title)))];
             foreach (var line in snapshot.Finance)
             {
-                _lineOnlyConcepts[line] = [.. Index.TopicWords(line.Line)];
-                _lineConcepts[line] = [.. Index.TopicWords(line.Line + " " + line.Service)];
+                // Grammar and period words do not name a line: "this year" is not the early years lines.
+                _lineOnlyConcepts[line] = [.. Index.TopicWords(line.Line).Where(c => !vocabulary.Stopwords.Contains(c))];
+                _lineConcepts[line] = [.. Index.TopicWords(line.Line + " " + line.Service).Where(c => !vocabulary.Stopwords.Contains(c))];
             }
 
             foreach (var contact in snapshot.Contacts)
             {
                 _contactConcepts[contact] = [.. Index.TopicWords(contact.Areas.Replace(';', ' ') + " " + contact.Role)];
             }
+
+            LineWords = [.. _lineConcepts.Values.SelectMany(s => s)];
+
+            // A field term of a priority's title that only that priority's measures use names the priority ("SEND").
+            var users = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+            foreach (var measure in snapshot.Measures)
+            {
+                foreach (var term in Index.TopicWords(measure.Name))
+                {
+                    (users.TryGetValue(term, out var set) ? set : users[term] = []).Add(measure.Priority.Number);
+                }
+            }
+
+            TitleTerms = PriorityTopics
+                .SelectMany(p => p.Topics.Where(t => vocabulary.ConceptTokens.Contains(t) && users.TryGetValue(t, out var u) && u.SetEquals([p.Number])).Select(t => (Term: t, p.Number)))
+                .GroupBy(x => x.Term, StringComparer.Ordinal)
+                .Where(g => g.Count() == 1)
+                .ToDictionary(g => g.Key, g => g.First().Number, StringComparer.Ordinal);
 
             // Words only money lines use (transport, high needs block): they make a question about money on their own.
             FinanceConcepts = [.. _lineOnlyConcepts.Values.SelectMany(s => s).Where(c => !Index.Knows(c) && !vocabulary.Stopwords.Contains(c))];
@@ -643,6 +693,12 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
         public bool IsOtherKnownWord(string word) => _otherKnownWords.Contains(word);
 
         public SpellingCorrector Speller { get; }
+
+        /// <summary>Every concept of a money line or its service.</summary>
+        public HashSet<string> LineWords { get; }
+
+        /// <summary>Field terms of a priority's title that only its measures use, with the priority's number.</summary>
+        public Dictionary<string, int> TitleTerms { get; }
 
         /// <summary>Concepts that only money lines use (placements, transport, high needs block...).</summary>
         public HashSet<string> FinanceConcepts { get; }
