@@ -43,6 +43,8 @@ public static class DataServiceCollectionExtensions
             .ValidateOnStart();
 
         // The provider decides the context type (each has its own migrations), so it is read now; fail fast here too.
+        // Contexts are pooled: every turn's scope builds the routing store and with it a context, and constructing one
+        // (options, EF's service provider lookup) cost more than answering most questions (load profile, ADR-008).
         var provider = builder.Configuration.GetSection(DataOptions.SectionName).GetValue(nameof(DataOptions.Provider), DataProvider.Sqlite);
         if (provider == DataProvider.Postgres)
         {
@@ -52,15 +54,12 @@ public static class DataServiceCollectionExtensions
                 throw new InvalidOperationException(MissingConnectionString);
             }
 
-            services.AddDbContext<PprrDbContext, PostgresPprrDbContext>(
-                options => options.UseNpgsql(connectionString), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+            services.AddDbContextPool<PprrDbContext, PostgresPprrDbContext>(options => options.UseNpgsql(connectionString));
         }
         else
         {
-            services.AddDbContext<PprrDbContext, SqlitePprrDbContext>(
-                (sp, options) => options.UseSqlite(SqliteConnectionString(sp.GetRequiredService<IOptions<DataOptions>>().Value, sp.GetRequiredService<IHostEnvironment>())),
-                ServiceLifetime.Scoped,
-                ServiceLifetime.Singleton);
+            services.AddDbContextPool<PprrDbContext, SqlitePprrDbContext>(
+                (sp, options) => options.UseSqlite(SqliteConnectionString(sp.GetRequiredService<IOptions<DataOptions>>().Value, sp.GetRequiredService<IHostEnvironment>())));
         }
 
         services.TryAddSingleton(TimeProvider.System);
