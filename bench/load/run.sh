@@ -5,6 +5,7 @@
 # Usage: bench/load/run.sh [--seconds 5] [--connections 1,10,50] [--faults true|false]
 #        [--kill-run true [--kill-submits 300]]  (SIGKILL mid-burst of routed questions, restart; default off)
 #        [--ready-to-run true]  (publish the bot precompiled; default off)
+#        [--start-only 5]  (only start to first answer, 5 times, each on a fresh empty database; no load runs)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
