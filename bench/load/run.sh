@@ -5,7 +5,13 @@
 # Usage: bench/load/run.sh [--seconds 5] [--connections 1,10,50] [--faults true|false]
 #        [--kill-run true [--kill-submits 300]]  (SIGKILL mid-burst of routed questions, restart; default off)
 #        [--ready-to-run true]  (publish the bot precompiled; default off)
+#        [--start-only 5]  (only start to first answer, 5 times, each on a fresh empty database; no load runs)
 set -euo pipefail
+if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
+  sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'
+  echo "Also: --port 39780 (the bot's port; the kill run uses port + 1), --conversations 2000, --bot-env 'Key=Value;Key=Value'"
+  exit 0
+fi
 cd "$(dirname "$0")/../.."
 
 if ! command -v dotnet >/dev/null; then

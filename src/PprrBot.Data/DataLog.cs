@@ -18,4 +18,7 @@ internal static partial class DataLog
 
     [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "Another instance loaded the sample data set first")]
     public static partial void SampleLoadedElsewhere(ILogger logger);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Debug, Message = "Data start-up took {TotalMs} ms: first context {ContextMs} ms, migrations {MigrateMs} ms, sample {SampleMs} ms, snapshot {SnapshotMs} ms")]
+    public static partial void StartupTimings(ILogger logger, long totalMs, long contextMs, long migrateMs, long sampleMs, long snapshotMs);
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -21,10 +22,15 @@ internal sealed class PprrDataStartup(
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
+        long contextDone, migrated, sampleDone;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PprrDbContext>();
+            _ = db.Model; // the compiled model, loaded here so the Debug timings below show it apart from the migrations
+            contextDone = Stopwatch.GetTimestamp();
             await db.Database.MigrateAsync(cancellationToken);
+            migrated = Stopwatch.GetTimestamp();
             DataLog.DatabaseReady(logger, options.Value.Provider);
 
             if (options.Value.LoadSampleWhenEmpty && !await db.Imports.AnyAsync(cancellationToken))
@@ -45,11 +51,26 @@ internal sealed class PprrDataStartup(
                     DataLog.SampleLoadedElsewhere(logger);
                 }
             }
+
+            sampleDone = Stopwatch.GetTimestamp();
         }
 
         await refresher.RefreshAsync(cancellationToken);
+        LogTimings(started, contextDone, migrated, sampleDone, Stopwatch.GetTimestamp());
         await base.StartAsync(cancellationToken);
     }
+
+    private void LogTimings(long started, long contextDone, long migrated, long sampleDone, long end)
+    {
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            long total = Ms(started, end), context = Ms(started, contextDone), migrate = Ms(contextDone, migrated);
+            long sample = Ms(migrated, sampleDone), snapshot = Ms(sampleDone, end);
+            DataLog.StartupTimings(logger, total, context, migrate, sample, snapshot);
+        }
+    }
+
+    private static long Ms(long from, long to) => (long)Stopwatch.GetElapsedTime(from, to).TotalMilliseconds;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

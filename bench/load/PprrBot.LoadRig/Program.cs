@@ -21,6 +21,27 @@ var botEnv = (options.GetValueOrDefault("bot-env") ?? "").Split(';', StringSplit
 var workDir = Directory.CreateTempSubdirectory("pprrbot-load-");
 
 await using var connector = await StandInConnector.StartAsync();
+
+// --start-only N: only start to first answer, N times, each bot on a fresh empty database; no load or fault runs.
+if (options.GetValueOrDefault("start-only") is { } startOnly)
+{
+    var starts = int.Parse(startOnly, CultureInfo.InvariantCulture);
+    Console.WriteLine($"Start to first answer, {starts} starts; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at start; {DateTime.UtcNow:u}");
+    for (var run = 1; run <= starts; run++)
+    {
+        using var fresh = BotProcess.Start(botDll, port, Path.Combine(workDir.FullName, $"start-{run}.db"), botEnv);
+        var (line, answered) = await FirstAnswerAsync(new Driver(fresh.Url, connector, $"s{run}-{Environment.ProcessId}"), connector, fresh);
+        Console.WriteLine(line);
+        if (!answered)
+        {
+            return 1;
+        }
+    }
+
+    workDir.Delete(recursive: true);
+    return 0;
+}
+
 using var bot = BotProcess.Start(botDll, port, Path.Combine(workDir.FullName, "load.db"), botEnv);
 var driver = new Driver(bot.Url, connector, "q" + Environment.ProcessId)
 {
@@ -29,28 +50,9 @@ var driver = new Driver(bot.Url, connector, "q" + Environment.ProcessId)
 var failed = false;
 var report = new List<string> { "", "## Load run", "", $"Machine: {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at start; {DateTime.UtcNow:u}", "" };
 
-// Start to first answer: ask as soon as the port takes connections; the clock started before the process did.
-using (var http = Driver.Client(1))
-{
-    double? firstAnswer = null;
-    var firstAnswerCpu = TimeSpan.Zero;
-    for (var attempt = 0; attempt < 600 && firstAnswer is null && !bot.HasExited; attempt++)
-    {
-        var (status, _, activityId) = await driver.AskAsync(http, 20_000_000 + attempt, CancellationToken.None);
-        if (status == HttpStatusCode.Accepted && connector.RepliesTo(activityId) > 0)
-        {
-            firstAnswer = Stopwatch.GetElapsedTime(bot.Started).TotalSeconds;
-            firstAnswerCpu = bot.CpuTime();
-        }
-        else
-        {
-            await Task.Delay(20);
-        }
-    }
-
-    report.Add(firstAnswer is { } s ? $"Start to first answer: {s:N2} s (process start to the reply at the connector); bot CPU by then {firstAnswerCpu.TotalSeconds:N2} s, peak RSS {bot.PeakMemoryMb():N0} MB" : "Start to first answer: NONE within the limit");
-    failed |= firstAnswer is null;
-}
+var (firstLine, firstAnswered) = await FirstAnswerAsync(driver, connector, bot);
+report.Add(firstLine);
+failed |= !firstAnswered;
 
 if (failed)
 {
@@ -103,6 +105,25 @@ else
 }
 
 return failed ? 1 : 0;
+
+// Start to first answer: ask as soon as the port takes connections; the clock started before the process did.
+static async Task<(string Line, bool Answered)> FirstAnswerAsync(Driver driver, StandInConnector connector, BotProcess bot)
+{
+    using var http = Driver.Client(1);
+    for (var attempt = 0; attempt < 600 && !bot.HasExited; attempt++)
+    {
+        var (status, _, activityId) = await driver.AskAsync(http, 20_000_000 + attempt, CancellationToken.None);
+        if (status == HttpStatusCode.Accepted && connector.RepliesTo(activityId) > 0)
+        {
+            var seconds = Stopwatch.GetElapsedTime(bot.Started).TotalSeconds;
+            return ($"Start to first answer: {seconds:N2} s (process start to the reply at the connector); bot CPU by then {bot.CpuTime().TotalSeconds:N2} s, peak RSS {bot.PeakMemoryMb():N0} MB", true);
+        }
+
+        await Task.Delay(20);
+    }
+
+    return ("Start to first answer: NONE within the limit", false);
+}
 
 static string Row(PhaseResult r, string note) =>
     $"| {r.Connections}{note} | {r.Sent} | {r.Answered} | {r.AnsweredPerSecond:N0} | {r.P50Ms:N2} | {r.P90Ms:N2} | {r.P99Ms:N2} | {r.Errors} | {r.Rejected503} | {r.CpuMsPerAnswer:N3} | {r.PeakMemoryMb:N0} |";

@@ -28,9 +28,13 @@ public sealed class PprrImporter(PprrDbContext db, TimeProvider time)
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
+        // Rows come only from imports, so into a database with no import (the sample on a fresh database, a council's
+        // first import) every row is new: nothing to compare with or update, nothing to read back, two round trips.
+        // Two files of one kind still go file by file, so the second updates what the first added.
+        var allNew = parsed.DistinctBy(f => f.Kind).Count() == parsed.Count && !await db.Imports.AnyAsync(cancellationToken);
         var done = new List<ImportedFile>();
-        var toApply = new List<ParsedFile>();
-        foreach (var file in parsed)
+        var toApply = allNew ? parsed : [];
+        foreach (var file in allNew ? [] : parsed)
         {
             var sha = file.Sha256;
             var fileKind = file.Kind;
@@ -49,8 +53,8 @@ public sealed class PprrImporter(PprrDbContext db, TimeProvider time)
         }
 
         // The first council import replaces the whole sample, so answers never mix sample and official figures.
-        var clearSample = !isSample && toApply.Count > 0 && await db.Imports.AnyAsync(i => i.IsSample, cancellationToken);
-        await CheckAgainstDatabaseAsync(toApply, clearSample, problems, cancellationToken);
+        var clearSample = !isSample && !allNew && toApply.Count > 0 && await db.Imports.AnyAsync(i => i.IsSample, cancellationToken);
+        await CheckAgainstDatabaseAsync(toApply, readDatabase: !clearSample && !allNew, problems, cancellationToken);
         if (problems.Count > 0)
         {
             return ImportOutcome.Rejected(problems);
@@ -67,9 +71,8 @@ public sealed class PprrImporter(PprrDbContext db, TimeProvider time)
         }
 
         var now = time.GetUtcNow();
-        foreach (var file in toApply.OrderBy(f => ImportSchema.ApplyOrder(f.Kind)))
-        {
-            var record = new ImportRecord
+        var applied = toApply.OrderBy(f => ImportSchema.ApplyOrder(f.Kind))
+            .Select(file => (File: file, Record: new ImportRecord
             {
                 Kind = file.Kind,
                 FileName = isSample ? $"{file.Source.FileName} (embedded sample)" : file.Source.FileName,
@@ -78,26 +81,45 @@ public sealed class PprrImporter(PprrDbContext db, TimeProvider time)
                 ImportedBy = importedBy,
                 ImportedAt = now,
                 IsSample = isSample,
-            };
-            db.Imports.Add(record);
+            }))
+            .ToList();
+        if (allNew)
+        {
+            // Every row is new: the import records first (their ids stamp the rows), then every file's rows at once.
+            db.Imports.AddRange(applied.Select(a => a.Record));
             await db.SaveChangesAsync(cancellationToken);
+            foreach (var (file, record) in applied)
+            {
+                await ApplyAsync(file, record.Id, allNew, cancellationToken);
+            }
 
-            await ApplyAsync(file, record.Id, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            done.Add(new ImportedFile(file.Source.FileName, file.Kind, file.RowCount, ImportFileStatus.Imported, record.Id));
+        }
+        else
+        {
+            // File by file, so each reads what the files before it stored.
+            foreach (var (file, record) in applied)
+            {
+                db.Imports.Add(record);
+                await db.SaveChangesAsync(cancellationToken);
+                await ApplyAsync(file, record.Id, allNew, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
         }
 
+        db.ChangeTracker.Clear();
+        done.AddRange(applied.Select(a => new ImportedFile(a.File.Source.FileName, a.File.Kind, a.File.RowCount, ImportFileStatus.Imported, a.Record.Id)));
         await transaction.CommitAsync(cancellationToken);
         return new ImportOutcome(done, []);
     }
 
     /// <summary>Owner roles must be contacts, and definitions must name measures, in the database or in this import.</summary>
-    private async Task CheckAgainstDatabaseAsync(List<ParsedFile> files, bool clearSample, List<ImportProblem> problems, CancellationToken cancellationToken)
+    private async Task CheckAgainstDatabaseAsync(List<ParsedFile> files, bool readDatabase, List<ImportProblem> problems, CancellationToken cancellationToken)
     {
         var roles = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var codes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        if (!clearSample)
+        if (readDatabase)
         {
             roles.UnionWith((await db.Contacts.Select(c => c.Role).ToListAsync(cancellationToken)).Select(PprrSnapshot.Normalise));
             codes.UnionWith(await db.Measures.Select(m => m.Code).ToListAsync(cancellationToken));
@@ -134,15 +156,18 @@ public sealed class PprrImporter(PprrDbContext db, TimeProvider time)
         await db.Imports.Where(i => i.IsSample).ExecuteDeleteAsync(cancellationToken);
     }
 
-    private async Task ApplyAsync(ParsedFile file, int importId, CancellationToken cancellationToken)
+    /// <param name="allNew">The database held no import: nothing stored to read (this import's measures are still tracked).</param>
+    private async Task ApplyAsync(ParsedFile file, int importId, bool allNew, CancellationToken cancellationToken)
     {
         switch (file.Kind)
         {
             case ImportKind.Measures:
-                await ApplyMeasuresAsync(file, importId, cancellationToken);
+                await ApplyMeasuresAsync(file, importId, allNew, cancellationToken);
                 break;
             case ImportKind.Definitions:
-                var measures = await db.Measures.ToDictionaryAsync(m => m.Code, StringComparer.OrdinalIgnoreCase, cancellationToken);
+                var measures = allNew
+                    ? db.Measures.Local.ToDictionary(m => m.Code, StringComparer.OrdinalIgnoreCase)
+                    : await db.Measures.ToDictionaryAsync(m => m.Code, StringComparer.OrdinalIgnoreCase, cancellationToken);
                 foreach (var row in file.Definitions)
                 {
                     var measure = measures[row.Code];
@@ -153,26 +178,28 @@ public sealed class PprrImporter(PprrDbContext db, TimeProvider time)
 
                 break;
             case ImportKind.Finance:
-                await UpsertAsync(db.FinanceLines, file.Finance.Select(f => f.Line), f => (f.Period, f.Service, f.Line), importId, null, cancellationToken);
+                await UpsertAsync(db.FinanceLines, allNew, file.Finance.Select(f => f.Line), f => (f.Period, f.Service, f.Line), importId, null, cancellationToken);
                 break;
             case ImportKind.Savings:
-                await UpsertAsync(db.SavingsSchemes, file.Savings.Select(s => s.Scheme), s => (s.Period, s.Scheme), importId, null, cancellationToken);
+                await UpsertAsync(db.SavingsSchemes, allNew, file.Savings.Select(s => s.Scheme), s => (s.Period, s.Scheme), importId, null, cancellationToken);
                 break;
             case ImportKind.Contacts:
                 // Teams ids are filled in at deployment; a file without one does not erase it.
-                await UpsertAsync(db.Contacts, file.Contacts.Select(c => c.Contact), c => PprrSnapshot.Normalise(c.Role).ToUpperInvariant(), importId,
+                await UpsertAsync(db.Contacts, allNew, file.Contacts.Select(c => c.Contact), c => PprrSnapshot.Normalise(c.Role).ToUpperInvariant(), importId,
                     (existing, incoming) => incoming.TeamsUserId ??= existing.TeamsUserId, cancellationToken);
                 break;
             case ImportKind.Meetings:
-                await UpsertAsync(db.Meetings, file.Meetings.Select(m => m.Meeting), m => (m.Committee, m.Date, m.Item), importId, null, cancellationToken);
+                await UpsertAsync(db.Meetings, allNew, file.Meetings.Select(m => m.Meeting), m => (m.Committee, m.Date, m.Item), importId, null, cancellationToken);
                 break;
         }
     }
 
-    private async Task ApplyMeasuresAsync(ParsedFile file, int importId, CancellationToken cancellationToken)
+    private async Task ApplyMeasuresAsync(ParsedFile file, int importId, bool allNew, CancellationToken cancellationToken)
     {
-        var priorities = await db.Priorities.ToDictionaryAsync(p => (p.Portfolio, p.Number), cancellationToken);
-        var measures = await db.Measures.Include(m => m.Results).ToDictionaryAsync(m => m.Code, StringComparer.OrdinalIgnoreCase, cancellationToken);
+        var priorities = allNew ? [] : await db.Priorities.ToDictionaryAsync(p => (p.Portfolio, p.Number), cancellationToken);
+        var measures = allNew
+            ? new Dictionary<string, Measure>(StringComparer.OrdinalIgnoreCase)
+            : await db.Measures.Include(m => m.Results).ToDictionaryAsync(m => m.Code, StringComparer.OrdinalIgnoreCase, cancellationToken);
         foreach (var row in file.Measures)
         {
             if (!priorities.TryGetValue((row.Portfolio, row.PriorityNumber), out var priority))
@@ -220,11 +247,11 @@ public sealed class PprrImporter(PprrDbContext db, TimeProvider time)
     /// stamps the import on it.
     /// </summary>
     private async Task UpsertAsync<T, TKey>(
-        DbSet<T> set, IEnumerable<T> rows, Func<T, TKey> key, int importId, Action<T, T>? keep, CancellationToken cancellationToken)
+        DbSet<T> set, bool allNew, IEnumerable<T> rows, Func<T, TKey> key, int importId, Action<T, T>? keep, CancellationToken cancellationToken)
         where T : class
         where TKey : notnull
     {
-        var stored = (await set.ToListAsync(cancellationToken)).ToDictionary(key);
+        var stored = allNew ? [] : (await set.ToListAsync(cancellationToken)).ToDictionary(key);
         foreach (var row in rows)
         {
             var incoming = db.Entry(row);

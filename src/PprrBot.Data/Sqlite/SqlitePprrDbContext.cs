@@ -19,11 +19,11 @@ public sealed class SqlitePprrDbContext(DbContextOptions<SqlitePprrDbContext> op
         configurationBuilder.Properties<decimal>().HaveConversion<ExactDecimalConverter>();
     }
 
-    private sealed class ExactDecimalConverter() : ValueConverter<decimal, string>(
+    internal sealed class ExactDecimalConverter() : ValueConverter<decimal, string>(
         value => value.ToString(System.Globalization.CultureInfo.InvariantCulture),
         text => decimal.Parse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture));
 
-    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+    internal sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
         value => value.UtcTicks,
         ticks => new DateTimeOffset(ticks, TimeSpan.Zero));
 }

@@ -106,6 +106,24 @@ public abstract class PprrImporterTests(TestProvider provider) : DatabaseTests(p
     }
 
     [Fact]
+    public async Task TwoMeasuresFilesInAFirstImportApplyInTurnTheSecondUpdatingTheFirst()
+    {
+        var rows = SampleFiles.Rows("measures.csv");
+        var q2 = SampleFiles.MeasureRow("CFE02", "2020/21 Q2");
+        rows[q2 - 1][Array.IndexOf(rows[0], "value")] = "96.5";
+        var update = new ImportSource("measures-2021.csv", GeneratedCsv.Write([rows[0], rows[q2 - 1]]));
+
+        var outcome = await ImportAsync(SampleFiles.Source("contacts.csv"), SampleFiles.Source("measures.csv"), update);
+
+        Assert.True(outcome.Succeeded, string.Join(Environment.NewLine, outcome.Problems));
+        await using var db = Database.NewContext();
+        Assert.Equal(93, await db.MeasureResults.CountAsync(Cancel));
+        var updated = await db.MeasureResults.SingleAsync(r => r.Measure!.Code == "CFE02" && r.Period == "2020/21 Q2", Cancel);
+        Assert.Equal(96.5m, updated.Value);
+        Assert.Equal(outcome.Files.Single(f => f.FileName == "measures-2021.csv").ImportId, updated.ImportId);
+    }
+
+    [Fact]
     public async Task NewerContactsFileUpdatesContactsByRoleAndKeepsTheirTeamsIds()
     {
         await ImportAsync(SampleFiles.Source("contacts.csv"));
