@@ -173,7 +173,7 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
 
     /// <summary>The concepts that can pick a measure: vocabulary rewritten, stopwords and period words gone.</summary>
     private List<string> MatchingConcepts(List<string> corrected) =>
-        vocabulary.Concepts(corrected).Where(t => !PeriodWord().IsMatch(t)).Distinct(StringComparer.Ordinal).ToList();
+        MeasureIndex.DistinctKeeping(vocabulary.Concepts(corrected), t => !PeriodWord().IsMatch(t));
 
     private Question WithMeasures(Question question, List<MeasureView> codes, List<MeasureMatch> matches, Catalogue catalogue, double minimumScore, bool preferComparators = false)
     {
@@ -372,7 +372,6 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
     /// best start in life"): only when the question asks for a rating, and only by most of the title's words.</param>
     private static List<int> ReadPriorities(List<string> tokens, Catalogue catalogue, PprrSnapshot snapshot, bool byTitleAlone)
     {
-        var numbers = snapshot.Priorities.Select(p => p.Number).ToHashSet();
         var found = new List<int>();
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -412,7 +411,7 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
             }
         }
 
-        return found.Where(numbers.Contains).Distinct().ToList();
+        return found.Count == 0 ? found : found.Where(n => snapshot.Priorities.Any(p => p.Number == n)).Distinct().ToList();
     }
 
     private static int? Number(string token) =>

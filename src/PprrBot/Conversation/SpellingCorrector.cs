@@ -104,30 +104,38 @@ internal sealed class SpellingCorrector
             return 3;
         }
 
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
+        // Three rows of the table (this one, the one before, and the one before that for transpositions), on the
+        // stack: spelling correction compares a word with dozens of candidates per question.
+        var width = b.Length + 1;
+        Span<int> rows = width <= 64 ? stackalloc int[3 * width] : new int[3 * width];
+        var twoBack = rows[..width];
+        var previous = rows.Slice(width, width);
+        var current = rows.Slice(2 * width, width);
+        for (var j = 0; j < width; j++)
         {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
+            previous[j] = j;
         }
 
         for (var i = 1; i <= a.Length; i++)
         {
-            for (var j = 1; j <= b.Length; j++)
+            current[0] = i;
+            for (var j = 1; j < width; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
                 if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                    current[j] = Math.Min(current[j], twoBack[j - 2] + 1);
                 }
             }
+
+            // Rotate: the row before becomes two back, this row the row before, and two back is reused.
+            var spare = twoBack;
+            twoBack = previous;
+            previous = current;
+            current = spare;
         }
 
-        return d[a.Length, b.Length];
+        return previous[b.Length];
     }
 }
