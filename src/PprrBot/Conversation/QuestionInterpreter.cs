@@ -141,7 +141,9 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
             return WithMeasures(question with { Intent = Intent.Comparison }, codes, matches, catalogue, 0, preferComparators: true);
         }
 
-        if (trendCue is not null && hasMeasure)
+        // "why are more kids being re-referred?" asks for the reason: the measure card holds the trend and the officers'
+        // commentary, the trend card only the figures.
+        if (trendCue is not null && hasMeasure && !cues.Has("reason", padded))
         {
             return WithMeasures(question with { Intent = Intent.Trend }, codes, matches, catalogue, 0);
         }
