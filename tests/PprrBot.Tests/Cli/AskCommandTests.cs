@@ -9,19 +9,11 @@ namespace PprrBot.Tests.Cli;
 
 public sealed class AskCommandTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("pprr-ask-").FullName;
-    private readonly StringWriter _output = new();
-    private readonly StringWriter _error = new();
+    private readonly CommandLineRun _cli = new();
 
-    public void Dispose()
-    {
-        _output.Dispose();
-        _error.Dispose();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Dispose() => _cli.Dispose();
 
-    private Task<int> RunAsync(params string[] args) =>
-        PprrCommandLine.RunAsync(args, _output, _error, builder => builder.Configuration["Data:SqlitePath"] = Path.Combine(_folder, "pprrbot.db"), TestContext.Current.CancellationToken);
+    private Task<int> RunAsync(params string[] args) => _cli.RunAsync(args);
 
     [Fact]
     public async Task AskWithJsonPrintsOnlyTheAnswerAsJson()
@@ -29,7 +21,7 @@ public sealed class AskCommandTests : IDisposable
         var exitCode = await RunAsync("ask", "--json", "what is the persistent absence rate for SEN?");
 
         Assert.Equal(0, exitCode);
-        using var answer = JsonDocument.Parse(_output.ToString());
+        using var answer = JsonDocument.Parse(_cli.Output.ToString());
         Assert.Equal("measure_lookup", answer.RootElement.GetProperty("intent").GetString());
         Assert.Equal(["CFE34", "CFE35"], answer.RootElement.GetProperty("codes").EnumerateArray().Select(c => c.GetString()).Order(StringComparer.Ordinal));
         Assert.Equal("AdaptiveCard", answer.RootElement.GetProperty("card").GetProperty("type").GetString());
@@ -41,7 +33,7 @@ public sealed class AskCommandTests : IDisposable
         var exitCode = await RunAsync("ask", "who", "is", "the", "performance", "officer?");
 
         Assert.Equal(0, exitCode);
-        Assert.Contains("Strategy and Performance Manager", _output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Strategy and Performance Manager", _cli.Output.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

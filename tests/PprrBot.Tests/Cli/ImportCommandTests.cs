@@ -1,20 +1,15 @@
-using PprrBot.Cli;
-
 namespace PprrBot.Tests.Cli;
 
 public sealed class ImportCommandTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("pprr-cli-").FullName;
-    private readonly StringWriter _output = new();
-    private readonly StringWriter _error = new();
+    private readonly CommandLineRun _cli = new();
 
 
-    private Task<int> RunAsync(params string[] args) =>
-        PprrCommandLine.RunAsync(args, _output, _error, builder => builder.Configuration["Data:SqlitePath"] = Path.Combine(_folder, "pprrbot.db"), TestContext.Current.CancellationToken);
+    private Task<int> RunAsync(params string[] args) => _cli.RunAsync(args);
 
     private string WriteFile(string name, string content)
     {
-        var path = Path.Combine(_folder, name);
+        var path = Path.Combine(_cli.Folder, name);
         File.WriteAllText(path, content);
         return path;
     }
@@ -29,7 +24,7 @@ public sealed class ImportCommandTests : IDisposable
         var exitCode = await RunAsync("import", contacts, "--by", "Test Officer");
 
         Assert.Equal(0, exitCode);
-        Assert.Contains("contacts.csv: imported 1 contacts rows (import 1).", _output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("contacts.csv: imported 1 contacts rows (import 1).", _cli.Output.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -41,7 +36,7 @@ public sealed class ImportCommandTests : IDisposable
         var exitCode = await RunAsync("import", contacts);
 
         Assert.Equal(0, exitCode);
-        Assert.Contains("contacts.csv: already imported as contacts (import 1, same SHA-256); nothing changed.", _output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("contacts.csv: already imported as contacts (import 1, same SHA-256); nothing changed.", _cli.Output.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -58,7 +53,7 @@ public sealed class ImportCommandTests : IDisposable
                 "contacts.csv, row 2, column name: expected a value; the cell is empty",
                 "contacts.csv, row 2, column email: expected an e-mail address such as name@council.gov.uk; found \"not an address\"",
             ],
-            _error.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+            _cli.Error.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Theory]
@@ -71,7 +66,7 @@ public sealed class ImportCommandTests : IDisposable
             WriteFile(name, "hello");
         }
 
-        var exitCode = await RunAsync("import", Path.Combine(_folder, name));
+        var exitCode = await RunAsync("import", Path.Combine(_cli.Folder, name));
 
         Assert.Equal(2, exitCode);
     }
@@ -84,13 +79,8 @@ public sealed class ImportCommandTests : IDisposable
         var exitCode = await RunAsync("import", contacts, "--kind", "budgets");
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("budgets", _error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("budgets", _cli.Error.ToString(), StringComparison.Ordinal);
     }
 
-    public void Dispose()
-    {
-        _output.Dispose();
-        _error.Dispose();
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void Dispose() => _cli.Dispose();
 }
