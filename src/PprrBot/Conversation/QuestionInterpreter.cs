@@ -85,14 +85,17 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
         // "When's the next meeting?", "deadline for questions", "what's on at the June meeting": the meeting card. A deadline
         // cue wins over routing's words ("how long have I got to send questions"); a brief ("brief me for the next meeting")
         // and a request to send ("submit a question for the next meeting") keep theirs, and so does a measure's own deadline.
-        var deadline = cues.Has("deadline", padded);
-        if ((deadline || (cues.Has("meeting", padded) && !cues.Has("route", padded))) && !cues.Has("brief", padded)
+        // An instruction with a deadline ("send my question before the deadline") is still routing; a question about the
+        // deadline ("deadline for detailed questions?", "when must questions be in") is not.
+        var route = cues.Has("route", padded);
+        var deadline = cues.Has("deadline", padded) && (!route || AskingWord().IsMatch(padded) || text.TrimEnd().EndsWith('?'));
+        if ((deadline || (cues.Has("meeting", padded) && !route)) && !cues.Has("brief", padded)
             && (!hasMeasure || MeetingWord().IsMatch(padded)))
         {
             return question with { Intent = Intent.Meeting, Meeting = ChooseMeeting(padded, period, snapshot) };
         }
 
-        if (cues.Has("route", padded))
+        if (route)
         {
             return WithMeasures(question with { Intent = Intent.RouteQuestion, Contacts = ChooseRoutingContacts(text, money, codes, matches, snapshot) }, codes, matches, catalogue, money ? 2.5 : 0);
         }
@@ -681,6 +684,9 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
 
         return found.Distinct().ToList();
     }
+
+    [GeneratedRegex(@"^ (?:when|whens|how|what|whats|is there|by when|deadline|the deadline) ")]
+    private static partial Regex AskingWord();
 
     [GeneratedRegex(@" (?:meeting|committee|agenda|scrutiny) ")]
     private static partial Regex MeetingWord();

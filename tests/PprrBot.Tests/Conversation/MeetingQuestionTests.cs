@@ -35,6 +35,7 @@ public class MeetingQuestionTests
 
     [Theory]
     [InlineData("send this to the officer before the meeting", "route_question")]
+    [InlineData("please send my question to the officer before the deadline", "route_question")]
     [InlineData("I want to submit a question for the next meeting about placement stability", "route_question")]
     [InlineData("brief me for tonight's meeting", "chair_brief")]
     [InlineData("brief me for the next meeting", "chair_brief")]
