@@ -25,6 +25,7 @@ public class MeetingQuestionTests
     [InlineData("when does the committee meet to look at the third quarter update", "2021-03-10")]
     [InlineData("when is the annual report 2020/21 going to committee", "2021-06-16")]
     [InlineData("what date is the PPRA meeting", "2020-09-09")]
+    [InlineData("When is the next meeting?", "2020-12-09")]
     public void ReadsMeetingQuestionsAsTheMeetingTheyName(string text, string date)
     {
         var question = new QuestionInterpreter(Clock(BeforeDecember)).Interpret(text, Snapshot);
@@ -39,6 +40,7 @@ public class MeetingQuestionTests
     [InlineData("I want to submit a question for the next meeting about placement stability", "route_question")]
     [InlineData("brief me for tonight's meeting", "chair_brief")]
     [InlineData("brief me for the next meeting", "chair_brief")]
+    [InlineData("Brief me for the 9 December 2020 meeting", "chair_brief")]
     [InlineData("summary for the meeting", "chair_brief")]
     [InlineData("headlines for the 9 December meeting", "chair_brief")]
     [InlineData("who do I speak to about the agenda for the next meeting", "contact_lookup")]
