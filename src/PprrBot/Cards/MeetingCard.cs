@@ -59,15 +59,19 @@ internal static class MeetingCard
         }
 
         document.Add(Facts(facts, spacing: "Medium"));
-        document.Add(Text(status, spacing: "Medium"));
+        if (status is not null)
+        {
+            document.Add(Text(status, spacing: "Medium"));
+        }
 
         document.Action(Submit("Send a question to an officer", CardData.RouteStart()));
         document.Action(Submit("Chair's brief", CardData.Ask($"Brief me for the {UkFormat.Date(meeting.Date)} meeting")));
 
         var about = $"The {meeting.Committee} meets on {when}. It considers {meeting.Item} ({meeting.Report}).";
+        var said = $"{about} {QuestionsLine(meeting, deadline)}.{(status is null ? "" : " " + status)}";
         return document.ToMessage(
-            $"{UkFormat.SpokenText(about)} {status}",
-            $"{about} {QuestionsLine(meeting, deadline)}. {status}",
+            UkFormat.SpokenText(said),
+            said,
             $"{meeting.Committee}: {UkFormat.DayAndTime(meeting.Date, meeting.Time)}");
     }
 
@@ -76,7 +80,8 @@ internal static class MeetingCard
             ? $"Send detailed questions by {UkFormat.LongDate(deadline.LastDayToSend)}, to be answered by {UkFormat.LongDate(deadline.AnswerBy)}"
             : $"Detailed questions had to be answered by {UkFormat.LongDate(deadline.AnswerBy)}, before the meeting on {UkFormat.LongDate(meeting.Date)}";
 
-    private static string Status(Meeting meeting, Meeting? later, MeetingDeadline deadline)
+    /// <summary>What the date means for the member: passed, or too late for questions; null when there is still time.</summary>
+    private static string? Status(Meeting meeting, Meeting? later, MeetingDeadline deadline)
     {
         var next = later is null
             ? "No later meeting is in the data."
@@ -88,7 +93,7 @@ internal static class MeetingCard
 
         if (deadline.InTime)
         {
-            return $"A detailed question sent by {UkFormat.LongDate(deadline.LastDayToSend)} is in time for this meeting.";
+            return null;
         }
 
         return later is null
