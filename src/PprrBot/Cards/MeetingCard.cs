@@ -10,7 +10,8 @@ namespace PprrBot.Cards;
 /// <paramref name="AnswerBy"/>, so a question is in time when sent before that day.
 /// </summary>
 /// <param name="Today">The UK local date of asking.</param>
-internal sealed record MeetingDeadline(DateOnly AnswerBy, DateOnly Today)
+/// <param name="SentNowFor">The meeting a question sent today would be for, as routing dates it; null when none is known.</param>
+internal sealed record MeetingDeadline(DateOnly AnswerBy, DateOnly Today, Meeting? SentNowFor = null)
 {
     /// <summary>The last day a question is in time: the day before the answer-by date.</summary>
     public DateOnly LastDayToSend => AnswerBy.AddDays(-1);
@@ -40,8 +41,7 @@ internal static class MeetingCard
 
         var today = deadline.Today;
         var when = UkFormat.DayAndTime(meeting.Date, meeting.Time);
-        var later = snapshot.Meetings.Where(m => m.Date > meeting.Date && SameCommittee(m, meeting)).MinBy(m => m.Date);
-        var status = Status(meeting, later, deadline);
+        var status = Status(snapshot, meeting, deadline);
         var heading = meeting.Date < today ? "Last meeting" : meeting.Date == today ? "Meeting today" : "Meeting";
 
         document.Add(Heading($"{heading}: {UkFormat.Date(meeting.Date)}", size: "Medium"));
@@ -81,14 +81,14 @@ internal static class MeetingCard
             : $"Detailed questions had to be answered by {UkFormat.LongDate(deadline.AnswerBy)}, before the meeting on {UkFormat.LongDate(meeting.Date)}";
 
     /// <summary>What the date means for the member: passed, or too late for questions; null when there is still time.</summary>
-    private static string? Status(Meeting meeting, Meeting? later, MeetingDeadline deadline)
+    private static string? Status(PprrSnapshot snapshot, Meeting meeting, MeetingDeadline deadline)
     {
-        var next = later is null
-            ? "No later meeting is in the data."
-            : $"The next meeting is on {UkFormat.DayAndTime(later.Date, later.Time)}.";
         if (meeting.Date < deadline.Today)
         {
-            return $"This meeting has passed. {next}";
+            var next = snapshot.Meetings.Where(m => m.Date >= deadline.Today && SameCommittee(m, meeting)).MinBy(m => m.Date);
+            return next is null
+                ? "This meeting has passed. No later meeting is in the data."
+                : $"This meeting has passed. The next meeting is on {UkFormat.DayAndTime(next.Date, next.Time)}.";
         }
 
         if (deadline.InTime)
@@ -96,9 +96,9 @@ internal static class MeetingCard
             return null;
         }
 
-        return later is null
-            ? "It is too late for a detailed question to be answered before this meeting, and no later meeting is in the data: a question sent now is answered within the service level."
-            : $"It is too late for a detailed question to be answered before this meeting: a question sent now is for the next meeting, on {UkFormat.DayAndTime(later.Date, later.Time)}.";
+        return deadline.SentNowFor is { } target && target.Date > meeting.Date
+            ? $"It is too late for a detailed question to be answered before this meeting: a question sent now is for the meeting on {UkFormat.DayAndTime(target.Date, target.Time)}."
+            : "It is too late for a detailed question to be answered before this meeting, and no later meeting is in the data: a question sent now is answered within the service level.";
     }
 
     private static bool SameCommittee(Meeting a, Meeting b) => string.Equals(a.Committee, b.Committee, StringComparison.OrdinalIgnoreCase);

@@ -99,8 +99,14 @@ internal sealed class QuestionAnswerer(QuestionInterpreter interpreter, ModelQue
     private static BotMessage MeetingAnswer(Question question, PprrSnapshot snapshot, DeadlineCalculator deadlines)
     {
         var today = deadlines.UkToday();
-        var answerBy = question.Meeting is { } meeting ? deadlines.AnswerByFor(meeting.Date) : today;
-        return MeetingCard.Build(snapshot, question.Meeting, new MeetingDeadline(answerBy, today));
+        if (question.Meeting is not { } meeting)
+        {
+            return MeetingCard.Build(snapshot, null, new MeetingDeadline(today, today));
+        }
+
+        // The meeting a question sent today would be dated for, exactly as routing dates it.
+        var sentNow = deadlines.Calculate(snapshot.Meetings, meeting.Committee, report: null).Meeting;
+        return MeetingCard.Build(snapshot, meeting, new MeetingDeadline(deadlines.AnswerByFor(meeting.Date), today, sentNow));
     }
 
     private static List<BotMessage> MeasureCards(Question question, PprrSnapshot snapshot)

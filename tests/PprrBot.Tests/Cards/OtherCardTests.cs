@@ -274,6 +274,17 @@ public class MeetingCardTests
     }
 
     [Fact]
+    public void SaysAPastMeetingHasPassedAndNamesTheNextFromToday()
+    {
+        var june = CardGallery.Snapshot.Meetings.Single(m => m.Date == new DateOnly(2020, 6, 10));
+
+        var message = MeetingCard.Build(CardGallery.Snapshot, june, new MeetingDeadline(new DateOnly(2020, 6, 4), new DateOnly(2020, 11, 20)));
+
+        Assert.Contains("This meeting has passed. The next meeting is on Wednesday 9 December 2020, 6pm.", message.FallbackText, StringComparison.Ordinal);
+        Assert.Contains("Detailed questions had to be answered by Thursday 4 June 2020", message.FallbackText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SaysSoWhenTheDataHoldsNoMeeting()
     {
         var message = MeetingCard.Build(CardGallery.Snapshot, meeting: null, new MeetingDeadline(new DateOnly(2020, 11, 20), new DateOnly(2020, 11, 20)));
