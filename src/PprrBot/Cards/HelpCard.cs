@@ -15,6 +15,7 @@ internal static class HelpCard
         "How is priority 4 doing?",
         "What is the forecast overspend?",
         "Who do I ask about the social care budget?",
+        "When is the next meeting?",
     ];
 
     private static readonly string[] Abilities =
@@ -23,6 +24,7 @@ internal static class HelpCard
         "- **Lists**: which measures are Red, Amber or Green, by priority",
         "- **Money**: budget, out-turn and variance, and the savings programme",
         "- **People**: who to contact, and sending a question to the right officer before the meeting",
+        "- **Meetings**: when the next one is, what it considers, and the deadline for questions",
     ];
 
     /// <param name="portfolio">The portfolio the loaded report covers, e.g. "Children, Family Services &amp; Education".</param>
@@ -36,7 +38,7 @@ internal static class HelpCard
         document.AddRange(ExampleButtons(Examples));
 
         return document.ToMessage(
-            $"I answer questions about the {portfolio} performance report: measures and their ratings, trends and comparisons, lists of Red, Amber or Green measures, the budget and savings, and who to contact. I can also send your question to an officer before the meeting.",
+            $"I answer questions about the {portfolio} performance report: measures and their ratings, trends and comparisons, lists of Red, Amber or Green measures, the budget and savings, who to contact, and when the next meeting is. I can also send your question to an officer before the meeting.",
             "Ask me about a measure, which measures are red, the budget, savings or who to contact, or send a question to an officer. For example: " + string.Join(" / ", Examples),
             "What PprrBot can help with");
     }

@@ -114,6 +114,23 @@ internal static class UkFormat
     /// <summary>"18:00" (times in the data are already UK local).</summary>
     public static string Time(TimeOnly time) => time.ToString("HH:mm", Culture);
 
+    /// <summary>A clock time as council papers print it: "6pm", "6.30pm", "10am", "12 noon".</summary>
+    public static string ClockTime(TimeOnly time)
+    {
+        if (time == new TimeOnly(12, 0))
+        {
+            return "12 noon";
+        }
+
+        var hour = time.Hour % 12 == 0 ? 12 : time.Hour % 12;
+        var minutes = time.Minute == 0 ? "" : "." + time.Minute.ToString("00", Culture);
+        return hour.ToString(Culture) + minutes + (time.Hour < 12 ? "am" : "pm");
+    }
+
+    /// <summary>A meeting's day and start: "Wednesday 9 September 2020, 6pm" (the day alone when no time is held).</summary>
+    public static string DayAndTime(DateOnly date, TimeOnly? time) =>
+        time is { } start ? $"{LongDate(date)}, {ClockTime(start)}" : LongDate(date);
+
     /// <summary>The UK local time of an instant: "18:00".</summary>
     public static string Time(DateTimeOffset instant) => ToUkTime(instant).ToString("HH:mm", Culture);
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PprrBot.Data.ReadModel;
 using PprrBot.Protocol;
+using PprrBot.Routing;
 
 namespace PprrBot.Conversation;
 
@@ -23,7 +24,8 @@ public static class ConversationServiceCollectionExtensions
         builder.Services.AddSingleton<QuestionInterpreter>();
         builder.Services.AddSingleton(services => new QuestionAnswerer(
             services.GetRequiredService<QuestionInterpreter>(),
-            services.GetService<IChatClient>() is null ? null : ActivatorUtilities.CreateInstance<ModelQuestionReader>(services)));
+            services.GetService<IChatClient>() is null ? null : ActivatorUtilities.CreateInstance<ModelQuestionReader>(services),
+            services.GetService<DeadlineCalculator>()));
         // Scoped: it hands routing requests to the Routing feature's scoped service when that is registered.
         builder.Services.AddScoped<IMessageResponder, MemberResponder>();
 

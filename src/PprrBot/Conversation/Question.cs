@@ -1,6 +1,7 @@
 using PprrBot.Data.Contacts;
 using PprrBot.Data.Finance;
 using PprrBot.Data.Measures;
+using PprrBot.Data.Meetings;
 using PprrBot.Data.ReadModel;
 
 namespace PprrBot.Conversation;
@@ -19,6 +20,7 @@ internal enum Intent
     Savings,
     ContactLookup,
     RouteQuestion,
+    Meeting,
     Help,
     OutOfScope,
 }
@@ -62,6 +64,12 @@ internal sealed record Question(Intent Intent, string Text)
     public string? SavingsPeriod { get; init; }
 
     public IReadOnlyList<Contact> Contacts { get; init; } = [];
+
+    /// <summary>
+    /// For meeting questions: the meeting asked about (named by date, month or report, else the next one from today;
+    /// the last one when none is ahead). Null only when the data holds no meeting.
+    /// </summary>
+    public Meeting? Meeting { get; init; }
 
     /// <summary>For chair briefs: only what changed since the last report.</summary>
     public bool ChangesOnly { get; init; }

@@ -3,6 +3,7 @@ using PprrBot.Data.Finance;
 using PprrBot.Data.Measures;
 using PprrBot.Data.ReadModel;
 using PprrBot.Protocol;
+using PprrBot.Routing;
 using PprrBot.Summaries;
 
 namespace PprrBot.Conversation;
@@ -22,10 +23,13 @@ internal sealed record Answer(Question Question, IReadOnlyList<BotMessage> Messa
 /// Turns a reading of a question into cards. It decides which row to show (the current position unless the
 /// member named a report or period, per the data's rules) and leaves the wording to Cards/.
 /// </summary>
-internal sealed class QuestionAnswerer(QuestionInterpreter interpreter, ModelQuestionReader? model = null)
+/// <param name="deadlines">Routing's deadline calculator, for meeting questions; the default options when routing is not registered.</param>
+internal sealed class QuestionAnswerer(QuestionInterpreter interpreter, ModelQuestionReader? model = null, DeadlineCalculator? deadlines = null)
 {
+    private static readonly DeadlineCalculator DefaultDeadlines = DeadlineCalculator.WithDefaults(TimeProvider.System);
+
     /// <summary>The deterministic answer only (no model): for tools and benchmarks.</summary>
-    public Answer Respond(string text, PprrSnapshot snapshot) => Compose(interpreter.Interpret(text, snapshot), snapshot);
+    public Answer Respond(string text, PprrSnapshot snapshot) => Compose(interpreter.Interpret(text, snapshot), snapshot, deadlines);
 
     /// <summary>The bot's answer: the deterministic reading, helped by the optional model when it is unsure.</summary>
     public async ValueTask<Answer> RespondAsync(string text, PprrSnapshot snapshot, CancellationToken cancellationToken)
@@ -37,10 +41,10 @@ internal sealed class QuestionAnswerer(QuestionInterpreter interpreter, ModelQue
             question = await model.ReadAsync(question, snapshot, candidates, cancellationToken) ?? question;
         }
 
-        return Compose(question, snapshot);
+        return Compose(question, snapshot, deadlines);
     }
 
-    public static Answer Compose(Question question, PprrSnapshot snapshot)
+    public static Answer Compose(Question question, PprrSnapshot snapshot, DeadlineCalculator? deadlines = null)
     {
         IReadOnlyList<BotMessage> messages = question.Intent switch
         {
@@ -57,6 +61,7 @@ internal sealed class QuestionAnswerer(QuestionInterpreter interpreter, ModelQue
             Intent.Finance => [FinanceCard.Build(snapshot, question.FinancePeriod ?? "", question.FinanceLines)],
             Intent.Savings => [SavingsCard.Build(snapshot, question.SavingsPeriod ?? "", SavingsFor(question, snapshot))],
             Intent.ContactLookup or Intent.RouteQuestion => [ContactCard.Build(snapshot, question.Contacts)],
+            Intent.Meeting => [MeetingAnswer(question, snapshot, deadlines ?? DefaultDeadlines)],
             Intent.Help => [HelpCard.Build(snapshot.PortfolioName)],
             _ when question.Suggestions.Count > 0 => [SuggestionCards.NoMatch(snapshot, question.Text, question.Suggestions)],
             _ => [HelpCard.OutOfScope(snapshot.PortfolioName)],
@@ -89,6 +94,19 @@ internal sealed class QuestionAnswerer(QuestionInterpreter interpreter, ModelQue
         }
 
         return current;
+    }
+
+    private static BotMessage MeetingAnswer(Question question, PprrSnapshot snapshot, DeadlineCalculator deadlines)
+    {
+        var today = deadlines.UkToday();
+        if (question.Meeting is not { } meeting)
+        {
+            return MeetingCard.Build(snapshot, null, new MeetingDeadline(today, today));
+        }
+
+        // The meeting a question sent today would be dated for, exactly as routing dates it.
+        var sentNow = deadlines.Calculate(snapshot.Meetings, meeting.Committee, report: null).Meeting;
+        return MeetingCard.Build(snapshot, meeting, new MeetingDeadline(deadlines.AnswerByFor(meeting.Date), today, sentNow));
     }
 
     private static List<BotMessage> MeasureCards(Question question, PprrSnapshot snapshot)

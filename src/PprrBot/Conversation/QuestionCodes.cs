@@ -5,7 +5,7 @@ namespace PprrBot.Conversation;
 
 /// <summary>
 /// The items an answer is about, in the question set's notation: measure codes, P1..P5, FIN:line or service,
-/// SAV:period, contact roles. `ask --json` prints these so accuracy can be measured.
+/// SAV:period, contact roles, MEET:yyyy-MM-dd. `ask --json` prints these so accuracy can be measured.
 /// </summary>
 internal static class QuestionCodes
 {
@@ -22,6 +22,7 @@ internal static class QuestionCodes
         Intent.Savings => "savings",
         Intent.ContactLookup => "contact_lookup",
         Intent.RouteQuestion => "route_question",
+        Intent.Meeting => "meeting",
         Intent.Help => "help",
         _ => "out_of_scope",
     };
@@ -33,6 +34,7 @@ internal static class QuestionCodes
         Intent.Finance => FinanceCodes(question),
         Intent.Savings => question.SavingsPeriod is null ? [] : ["SAV:" + question.SavingsPeriod],
         Intent.ContactLookup or Intent.RouteQuestion => question.Contacts.Select(c => c.Role).ToList(),
+        Intent.Meeting => question.Meeting is { } meeting ? ["MEET:" + meeting.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)] : [],
         _ => [],
     };
 

@@ -5,8 +5,10 @@ using System.Text.RegularExpressions;
 using PprrBot.Data.Contacts;
 using PprrBot.Data.Finance;
 using PprrBot.Data.Measures;
+using PprrBot.Data.Meetings;
 using PprrBot.Data.ReadModel;
 using PprrBot.Routing;
+using PprrBot.Summaries;
 
 namespace PprrBot.Conversation;
 
@@ -15,7 +17,7 @@ namespace PprrBot.Conversation;
 /// vocabulary, spots the intent from cue phrases, and finds the measures, money lines, contacts,
 /// priorities and periods it is about. Everything it knows comes from the snapshot and the vocabulary files.
 /// </summary>
-internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, IntentCues cues)
+internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, IntentCues cues, TimeProvider time)
 {
     private const double MinimumMeasureScore = 1.0;
     private const double NearTie = 0.9;
@@ -28,7 +30,13 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
     private static readonly string[] OrdinalWords = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
 
     public QuestionInterpreter()
-        : this(FieldVocabulary.Default, IntentCues.Default)
+        : this(FieldVocabulary.Default, IntentCues.Default, TimeProvider.System)
+    {
+    }
+
+    /// <summary>With the default vocabulary and the given clock (it decides which meeting is "next").</summary>
+    public QuestionInterpreter(TimeProvider time)
+        : this(FieldVocabulary.Default, IntentCues.Default, time)
     {
     }
 
@@ -74,7 +82,20 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
             return question with { Intent = Intent.ContactLookup, Contacts = ChooseContacts(topics, money, codes, matches, catalogue, snapshot) };
         }
 
-        if (cues.Has("route", padded))
+        // "When's the next meeting?", "deadline for questions", "what's on at the June meeting": the meeting card. A deadline
+        // cue wins over routing's words ("how long have I got to send questions"); a brief ("brief me for the next meeting")
+        // and a request to send ("submit a question for the next meeting") keep theirs, and so does a measure's own deadline.
+        // An instruction with a deadline ("send my question before the deadline") is still routing; a question about the
+        // deadline ("deadline for detailed questions?", "when must questions be in") is not.
+        var route = cues.Has("route", padded);
+        var deadline = cues.Has("deadline", padded) && (!route || AskingWord().IsMatch(padded) || text.TrimEnd().EndsWith('?'));
+        if ((deadline || (cues.Has("meeting", padded) && !route)) && !cues.Has("brief", padded)
+            && (!hasMeasure || MeetingWord().IsMatch(padded)))
+        {
+            return question with { Intent = Intent.Meeting, Meeting = ChooseMeeting(padded, period, snapshot) };
+        }
+
+        if (route)
         {
             return WithMeasures(question with { Intent = Intent.RouteQuestion, Contacts = ChooseRoutingContacts(text, money, codes, matches, snapshot) }, codes, matches, catalogue, money ? 2.5 : 0);
         }
@@ -441,46 +462,103 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
         var reports = snapshot.Reports;
         string? ReportLike(string word) => reports.LastOrDefault(r => r.Contains(word, StringComparison.OrdinalIgnoreCase));
 
-        if (padded.Contains(" mid year ", StringComparison.Ordinal) || padded.Contains(" midyear ", StringComparison.Ordinal)
-            || padded.Contains(" half year ", StringComparison.Ordinal) || padded.Contains(" q2 ", StringComparison.Ordinal)
-            || padded.Contains(" quarter 2 ", StringComparison.Ordinal) || padded.Contains(" quarter two ", StringComparison.Ordinal)
-            || padded.Contains(" second quarter ", StringComparison.Ordinal))
+        report = ReportKind(padded) switch
         {
-            report = ReportLike("Mid-Year");
-        }
-        else if (padded.Contains(" q3 ", StringComparison.Ordinal) || padded.Contains(" third quarter ", StringComparison.Ordinal)
-            || padded.Contains(" quarter 3 ", StringComparison.Ordinal))
-        {
-            report = ReportLike("Third Quarter");
-        }
-        else if (padded.Contains(" annual ", StringComparison.Ordinal) || padded.Contains(" year end ", StringComparison.Ordinal)
-            || padded.Contains(" yearend ", StringComparison.Ordinal) || padded.Contains(" end of year ", StringComparison.Ordinal))
-        {
-            report = period is not null
-                ? reports.FirstOrDefault(r => r.Contains("Annual", StringComparison.OrdinalIgnoreCase) && r.Contains(period, StringComparison.OrdinalIgnoreCase)) ?? ReportLike("Annual")
-                : ReportLike("Annual");
-        }
+            null => null,
+            "Annual" when period is not null =>
+                reports.FirstOrDefault(r => r.Contains("Annual", StringComparison.OrdinalIgnoreCase) && r.Contains(period, StringComparison.OrdinalIgnoreCase)) ?? ReportLike("Annual"),
+            var kind => ReportLike(kind),
+        };
 
         var previousYear = padded.Contains(" last year ", StringComparison.Ordinal) || padded.Contains(" previous year ", StringComparison.Ordinal)
             || padded.Contains(" year before ", StringComparison.Ordinal);
         return new PeriodChoice(report, period, previousYear && period is null && report is null);
     }
 
+    /// <summary>The kind of report a question names, as report names spell it: "Mid-Year", "Third Quarter", "Annual" or "Agreement".</summary>
+    private static string? ReportKind(string padded)
+    {
+        if (padded.Contains(" mid year ", StringComparison.Ordinal) || padded.Contains(" midyear ", StringComparison.Ordinal)
+            || padded.Contains(" half year ", StringComparison.Ordinal) || padded.Contains(" q2 ", StringComparison.Ordinal)
+            || padded.Contains(" quarter 2 ", StringComparison.Ordinal) || padded.Contains(" quarter two ", StringComparison.Ordinal)
+            || padded.Contains(" second quarter ", StringComparison.Ordinal))
+        {
+            return "Mid-Year";
+        }
+
+        if (padded.Contains(" q3 ", StringComparison.Ordinal) || padded.Contains(" third quarter ", StringComparison.Ordinal)
+            || padded.Contains(" quarter 3 ", StringComparison.Ordinal))
+        {
+            return "Third Quarter";
+        }
+
+        if (padded.Contains(" annual ", StringComparison.Ordinal) || padded.Contains(" year end ", StringComparison.Ordinal)
+            || padded.Contains(" yearend ", StringComparison.Ordinal) || padded.Contains(" end of year ", StringComparison.Ordinal))
+        {
+            return "Annual";
+        }
+
+        return padded.Contains(" agreement ", StringComparison.Ordinal) || padded.Contains(" ppra ", StringComparison.Ordinal) ? "Agreement" : null;
+    }
+
     /// <summary>"the meeting on 9 December": the report that meeting considered.</summary>
-    private static string? ReportOfNamedMeeting(string padded, PprrSnapshot snapshot)
+    private static string? ReportOfNamedMeeting(string padded, PprrSnapshot snapshot) =>
+        MeetingOnNamedDay(padded, snapshot) is { } meeting
+            ? snapshot.Reports.FirstOrDefault(r => string.Equals(r, meeting.Report, StringComparison.OrdinalIgnoreCase))
+            : null;
+
+    /// <summary>"9 December", "December 9": the meeting held that day.</summary>
+    private static Meeting? MeetingOnNamedDay(string padded, PprrSnapshot snapshot)
     {
         foreach (var meeting in snapshot.Meetings)
         {
             var day = meeting.Date.Day.ToString(CultureInfo.InvariantCulture);
-            var month = meeting.Date.ToString("MMMM", CultureInfo.InvariantCulture).ToLowerInvariant();
+            var month = MonthWord(meeting.Date);
             if (padded.Contains($" {day} {month} ", StringComparison.Ordinal) || padded.Contains($" {month} {day} ", StringComparison.Ordinal))
             {
-                return snapshot.Reports.FirstOrDefault(r => string.Equals(r, meeting.Report, StringComparison.OrdinalIgnoreCase));
+                return meeting;
             }
         }
 
         return null;
     }
+
+    /// <summary>
+    /// The meeting a meeting question is about: one named by day, by month ("the June meeting": the next such, else the
+    /// latest), by its report ("the mid-year report meeting", "the agreement"), else the next from today, as the chair's
+    /// brief chooses it (the latest when none is ahead). A handful of meetings: plain scans.
+    /// </summary>
+    private Meeting? ChooseMeeting(string padded, PeriodChoice period, PprrSnapshot snapshot)
+    {
+        if (MeetingOnNamedDay(padded, snapshot) is { } onDay)
+        {
+            return onDay;
+        }
+
+        var today = DeadlineCalculator.UkDate(time.GetUtcNow());
+        var inMonth = snapshot.Meetings.Where(m => padded.Contains($" {MonthWord(m.Date)} ", StringComparison.Ordinal)).ToList();
+        if (inMonth.Count > 0)
+        {
+            return ChairSummaryBuilder.NextOrLatest(inMonth, today);
+        }
+
+        // By its report: the meetings whose item names the kind of report (and the period, when one is named).
+        if (ReportKind(padded) is { } kind)
+        {
+            var considering = snapshot.Meetings
+                .Where(m => m.Item.Contains(kind, StringComparison.OrdinalIgnoreCase) || m.Report.Contains(kind, StringComparison.OrdinalIgnoreCase))
+                .Where(m => period.Period is null || m.Report.Contains(period.Period, StringComparison.OrdinalIgnoreCase))
+                .ToList();
+            if (considering.Count > 0)
+            {
+                return ChairSummaryBuilder.NextOrLatest(considering, today);
+            }
+        }
+
+        return ChairSummaryBuilder.NextOrLatest(snapshot.Meetings, today);
+    }
+
+    private static string MonthWord(DateOnly date) => date.ToString("MMMM", CultureInfo.InvariantCulture).ToLowerInvariant();
 
     private static string? ChooseMoneyPeriod(IEnumerable<string> available, string padded, PeriodChoice period)
     {
@@ -606,6 +684,12 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
 
         return found.Distinct().ToList();
     }
+
+    [GeneratedRegex(@"^ (?:when|whens|how|what|whats|is there|by when|deadline|the deadline) ")]
+    private static partial Regex AskingWord();
+
+    [GeneratedRegex(@" (?:meeting|committee|agenda|scrutiny) ")]
+    private static partial Regex MeetingWord();
 
     [GeneratedRegex(@"\bSEND\b")]
     private static partial Regex SendInCapitals();

@@ -35,6 +35,13 @@ internal sealed class DeadlineCalculator(WorkingDayCalendar calendar, IOptions<R
 {
     private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
+    /// <summary>The calculator with the default routing options, for tools and tests that run without the Routing feature.</summary>
+    public static DeadlineCalculator WithDefaults(TimeProvider time)
+    {
+        var options = Options.Create(new RoutingOptions());
+        return new DeadlineCalculator(new WorkingDayCalendar(options), options, time);
+    }
+
     /// <summary>Today in the UK, whatever the server's zone.</summary>
     public DateOnly UkToday() => UkDate(time.GetUtcNow());
 

@@ -2,6 +2,7 @@ using PprrBot.Conversation;
 using PprrBot.Data.Measures;
 using PprrBot.Data.ReadModel;
 using PprrBot.Protocol;
+using PprrBot.Routing;
 
 namespace PprrBot.Summaries;
 
@@ -39,7 +40,7 @@ internal static class ChairBriefs
         }
 
         var request = Request(question, snapshot);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime((time ?? TimeProvider.System).GetUtcNow(), UkTimeZone).DateTime);
+        var today = DeadlineCalculator.UkDate((time ?? TimeProvider.System).GetUtcNow());
         var meeting = ChairSummaryBuilder.MeetingFor(snapshot, request.Report, today);
         return [ChairSummaryCard.Build(ChairSummaryBuilder.Summarise(snapshot, request, meeting, questions: null, today))];
     }
@@ -53,6 +54,4 @@ internal static class ChairBriefs
                 : null);
         return new ChairBriefRequest(report, question.Priorities, question.Ratings.Contains(Rag.Amber));
     }
-
-    private static readonly TimeZoneInfo UkTimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 }

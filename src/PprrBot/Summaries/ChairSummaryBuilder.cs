@@ -92,8 +92,12 @@ internal sealed class ChairSummaryBuilder(IRoutingStore store, TimeProvider time
             return considering;
         }
 
-        return snapshot.Meetings.Where(m => m.Date >= today).MinBy(m => m.Date) ?? snapshot.Meetings.MaxBy(m => m.Date);
+        return NextOrLatest(snapshot.Meetings, today);
     }
+
+    /// <summary>The first of the meetings on or after today, or the latest when none is coming.</summary>
+    public static Meeting? NextOrLatest(IEnumerable<Meeting> meetings, DateOnly today) =>
+        meetings.Where(m => m.Date >= today).MinBy(m => m.Date) ?? meetings.MaxBy(m => m.Date);
 
     public static MeetingQuestions Split(Meeting meeting, IReadOnlyList<RoutedQuestion> questions, DateOnly today)
     {

@@ -37,6 +37,8 @@ internal static class CardGallery
             ("finance-total", FinanceCard.Build(s, "2019/20", [])),
             ("savings", SavingsCard.Build(s, "2020/21 Q2")),
             ("contact", ContactCard.Build(s, [s.ContactForRole("CSS Manager (Specialist) Finance - Children's Social Care")!], "the social care budget")),
+            ("meeting", MeetingCard.Build(s, s.Meetings.Single(m => m.Date == new DateOnly(2020, 12, 9)), new MeetingDeadline(new DateOnly(2020, 12, 3), new DateOnly(2020, 11, 20)))),
+            ("meeting-passed", MeetingCard.Build(s, s.Meetings[^1], new MeetingDeadline(new DateOnly(2021, 6, 10), new DateOnly(2026, 11, 23)))),
             ("help", HelpCard.Build(Snapshot.PortfolioName)),
             ("out-of-scope", HelpCard.OutOfScope(Snapshot.PortfolioName)),
         ];

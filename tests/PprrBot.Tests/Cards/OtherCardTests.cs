@@ -240,3 +240,55 @@ public class HelpCardTests
         Assert.DoesNotMatch(@"\d+(\.\d+)?%|£\d", text);
     }
 }
+
+public class MeetingCardTests
+{
+    [Fact]
+    public void SaysTheDayTimeItemAndDeadlineInWordsAndAloud()
+    {
+        var meeting = CardGallery.Snapshot.Meetings.Single(m => m.Date == new DateOnly(2020, 9, 9));
+
+        var message = MeetingCard.Build(CardGallery.Snapshot, meeting, new MeetingDeadline(new DateOnly(2020, 9, 3), new DateOnly(2020, 8, 20)));
+
+        var card = message.Card!;
+        var text = CardJson.VisibleText(card);
+        Assert.Contains("Wednesday 9 September 2020, 6pm", text, StringComparison.Ordinal);
+        Assert.Contains("Portfolio Performance and Resource Agreement 2020/21", text, StringComparison.Ordinal);
+        Assert.Contains("Send detailed questions by Wednesday 2 September 2020, to be answered by Thursday 3 September 2020", text, StringComparison.Ordinal);
+        Assert.Contains("Tuesday 6 October 2020", text, StringComparison.Ordinal);
+        Assert.Contains("Wednesday 9 September 2020, 6pm", (string)card["speak"]!, StringComparison.Ordinal);
+        Assert.Contains("to be answered by Thursday 3 September 2020", message.FallbackText, StringComparison.Ordinal);
+        Assert.All(CardJson.Elements(card, "TextBlock"), b => Assert.True((bool)b["wrap"]!));
+    }
+
+    [Fact]
+    public void OffersToSendAQuestionAndTheChairsBriefForThatMeeting()
+    {
+        var meeting = CardGallery.Snapshot.Meetings.Single(m => m.Date == new DateOnly(2020, 12, 9));
+
+        var message = MeetingCard.Build(CardGallery.Snapshot, meeting, new MeetingDeadline(new DateOnly(2020, 12, 3), new DateOnly(2020, 11, 20)));
+
+        var data = CardJson.SubmitData(message.Card!);
+        Assert.Contains(data, d => (string?)d["pprr"] == "route.start");
+        Assert.Contains(data, d => (string?)d["pprr"] == "ask" && (string?)d["text"] == "Brief me for the 9 December 2020 meeting");
+    }
+
+    [Fact]
+    public void SaysAPastMeetingHasPassedAndNamesTheNextFromToday()
+    {
+        var june = CardGallery.Snapshot.Meetings.Single(m => m.Date == new DateOnly(2020, 6, 10));
+
+        var message = MeetingCard.Build(CardGallery.Snapshot, june, new MeetingDeadline(new DateOnly(2020, 6, 4), new DateOnly(2020, 11, 20)));
+
+        Assert.Contains("This meeting has passed. The next meeting is on Wednesday 9 December 2020, 6pm.", message.FallbackText, StringComparison.Ordinal);
+        Assert.Contains("Detailed questions had to be answered by Thursday 4 June 2020", message.FallbackText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SaysSoWhenTheDataHoldsNoMeeting()
+    {
+        var message = MeetingCard.Build(CardGallery.Snapshot, meeting: null, new MeetingDeadline(new DateOnly(2020, 11, 20), new DateOnly(2020, 11, 20)));
+
+        Assert.Contains("No committee meeting is held in the data", message.FallbackText, StringComparison.Ordinal);
+    }
+}

@@ -24,6 +24,27 @@ public class UkFormatTests
         Assert.Equal(expected, written);
     }
 
+    [Theory]
+    [InlineData(18, 0, "6pm")]
+    [InlineData(18, 30, "6.30pm")]
+    [InlineData(10, 0, "10am")]
+    [InlineData(12, 0, "12 noon")]
+    [InlineData(0, 15, "12.15am")]
+    public void WritesMeetingTimesAsCouncilPapersPrintThem(int hour, int minute, string expected)
+    {
+        var written = UkFormat.ClockTime(new TimeOnly(hour, minute));
+
+        Assert.Equal(expected, written);
+    }
+
+    [Fact]
+    public void WritesAMeetingsDayAndStart()
+    {
+        var written = UkFormat.DayAndTime(new DateOnly(2020, 9, 9), new TimeOnly(18, 0));
+
+        Assert.Equal("Wednesday 9 September 2020, 6pm", written);
+    }
+
     [Fact]
     public void SaysPercentagesAsPerCentForScreenReaders()
     {
