@@ -13,9 +13,6 @@ namespace PprrBot.Cards;
 /// <param name="SentNowFor">The meeting a question sent today would be for, as routing dates it; null when none is known.</param>
 internal sealed record MeetingDeadline(DateOnly AnswerBy, DateOnly Today, Meeting? SentNowFor = null)
 {
-    /// <summary>The last day a question is in time: the day before the answer-by date.</summary>
-    public DateOnly LastDayToSend => AnswerBy.AddDays(-1);
-
     public bool InTime => AnswerBy > Today;
 }
 
@@ -77,7 +74,8 @@ internal static class MeetingCard
 
     private static string QuestionsLine(Meeting meeting, MeetingDeadline deadline) =>
         deadline.InTime
-            ? $"Send detailed questions by {UkFormat.LongDate(deadline.LastDayToSend)}, to be answered by {UkFormat.LongDate(deadline.AnswerBy)}"
+            // "Before" the answer-by date, not "by" the day before it: that day may be a Sunday.
+            ? $"Send detailed questions before {UkFormat.LongDate(deadline.AnswerBy)}, the day officers answer them by"
             : $"Detailed questions had to be answered by {UkFormat.LongDate(deadline.AnswerBy)}, before the meeting on {UkFormat.LongDate(meeting.Date)}";
 
     /// <summary>What the date means for the member: passed, or too late for questions; null when there is still time.</summary>

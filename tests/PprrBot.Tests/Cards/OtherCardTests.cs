@@ -254,10 +254,10 @@ public class MeetingCardTests
         var text = CardJson.VisibleText(card);
         Assert.Contains("Wednesday 9 September 2020, 6pm", text, StringComparison.Ordinal);
         Assert.Contains("Portfolio Performance and Resource Agreement 2020/21", text, StringComparison.Ordinal);
-        Assert.Contains("Send detailed questions by Wednesday 2 September 2020, to be answered by Thursday 3 September 2020", text, StringComparison.Ordinal);
+        Assert.Contains("Send detailed questions before Thursday 3 September 2020, the day officers answer them by", text, StringComparison.Ordinal);
         Assert.Contains("Tuesday 6 October 2020", text, StringComparison.Ordinal);
         Assert.Contains("Wednesday 9 September 2020, 6pm", (string)card["speak"]!, StringComparison.Ordinal);
-        Assert.Contains("to be answered by Thursday 3 September 2020", message.FallbackText, StringComparison.Ordinal);
+        Assert.Contains("before Thursday 3 September 2020", message.FallbackText, StringComparison.Ordinal);
         Assert.All(CardJson.Elements(card, "TextBlock"), b => Assert.True((bool)b["wrap"]!));
     }
 

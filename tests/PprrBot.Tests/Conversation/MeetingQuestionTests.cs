@@ -72,7 +72,7 @@ public class MeetingQuestionTests
         Assert.Equal("meeting", answer.Intent);
         Assert.Contains("Wednesday 9 December 2020, 6pm", answer.Text, StringComparison.Ordinal);
         Assert.Contains("Mid-Year PPRR 2020/21", answer.Text, StringComparison.Ordinal);
-        Assert.Contains("Send detailed questions by Wednesday 2 December 2020, to be answered by Thursday 3 December 2020", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("Send detailed questions before Thursday 3 December 2020, the day officers answer them by", answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public class MeetingQuestionTests
 
         Assert.Contains("Wednesday 16 June 2021, 6pm", answer.Text, StringComparison.Ordinal);
         Assert.Contains("This meeting has passed. No later meeting is in the data.", answer.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("Send detailed questions by", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Send detailed questions before", answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]
