@@ -30,6 +30,8 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
     private static readonly string[] NumberWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
     private static readonly FrozenSet<string> PersonTitles = FrozenSet.Create(StringComparer.Ordinal, "councillor", "cllr", "mr", "mrs", "ms", "miss", "dr");
 
+    private static readonly FrozenSet<string> ClauseWords = FrozenSet.Create(StringComparer.Ordinal, "and", "but", "what", "whats", "how", "is", "are", "was", "were", "please");
+
     private static readonly string[] OrdinalWords = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
 
     public QuestionInterpreter()
@@ -53,8 +55,10 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
 
         var period = ReadPeriod(padded, catalogue.Periods, snapshot);
         var codes = MeasureCodes(corrected, snapshot);
-        var concepts = MatchingConcepts(corrected);
+        var concepts = MatchingConcepts(WithoutContrasted(corrected, cues.Longest("contrast", padded)));
         var matches = catalogue.Index.Search(concepts);
+        // "more than 90%" is a threshold, not a change over time ("are more children...").
+        padded = Threshold().Replace(padded, " over ");
         var ratings = ReadRatings(padded);
         var priorities = ReadPriorities(corrected, catalogue, snapshot, byTitleAlone: ratings.Count > 0);
         var question = new Question(Intent.OutOfScope, text) { Period = period, Priorities = priorities, Ratings = ratings };
@@ -202,6 +206,37 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
     {
         var named = topics.Where(catalogue.TitleTerms.ContainsKey).Select(t => catalogue.TitleTerms[t]).Distinct().ToList();
         return named.Count == 1 ? named : snapshot.Priorities.Select(p => p.Number).ToList();
+    }
+
+    /// <summary>
+    /// The words without what the member sets aside ("SEN pupils rather than all pupils", "primary only, not secondary"):
+    /// the contrast cue and up to four words after it, to the next clause word.
+    /// </summary>
+    private static List<string> WithoutContrasted(List<string> corrected, string? cue)
+    {
+        if (cue is null)
+        {
+            return corrected;
+        }
+
+        var words = cue.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i + words.Length <= corrected.Count; i++)
+        {
+            if (!words.Select((w, k) => corrected[i + k] == w).All(b => b))
+            {
+                continue;
+            }
+
+            var end = i + words.Length;
+            while (end < corrected.Count && end < i + words.Length + 4 && !ClauseWords.Contains(corrected[end]))
+            {
+                end++;
+            }
+
+            return [.. corrected[..i], .. corrected[end..]];
+        }
+
+        return corrected;
     }
 
     /// <summary>The concepts that can pick a measure: vocabulary rewritten, stopwords and period words gone.</summary>
@@ -702,6 +737,9 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
 
     [GeneratedRegex(@" (?:meeting|committee|agenda|scrutiny) ")]
     private static partial Regex MeetingWord();
+
+    [GeneratedRegex(@" (?:more|less|fewer|higher|lower|greater|bigger|smaller) than (?=\d)")]
+    private static partial Regex Threshold();
 
     [GeneratedRegex(@"\bSEND\b")]
     private static partial Regex SendInCapitals();
