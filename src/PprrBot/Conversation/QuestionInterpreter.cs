@@ -85,6 +85,14 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
             return question with { Intent = Intent.OutOfScope };
         }
 
+        // The report holds Stockport's figures and three benchmarks, not another council's own ("GCSE results in
+        // Trafford"), and money by budget line, not per pupil ("SEND transport costs per pupil"): say so, never show
+        // a figure that answers something else.
+        if (codes.Count == 0 && ((cues.Has("elsewhere", padded) && !cues.Has("benchmark", padded)) || (money && cues.Has("unitCost", padded))))
+        {
+            return question with { Intent = Intent.OutOfScope };
+        }
+
         if (cues.Has("contact", padded))
         {
             return question with { Intent = Intent.ContactLookup, Contacts = people.Count > 0 ? people : ChooseContacts(topics, money, codes, matches, catalogue, snapshot) };
