@@ -60,7 +60,9 @@ internal sealed class QuestionAnswerer(QuestionInterpreter interpreter, ModelQue
             Intent.ChairBrief => ChairBriefs.Answer(question, snapshot),
             Intent.Finance => [FinanceCard.Build(snapshot, question.FinancePeriod ?? "", question.FinanceLines)],
             Intent.Savings => [SavingsCard.Build(snapshot, question.SavingsPeriod ?? "", SavingsFor(question, snapshot))],
-            Intent.ContactLookup or Intent.RouteQuestion => [ContactCard.Build(snapshot, question.Contacts)],
+            Intent.ContactLookup or Intent.RouteQuestion when question.Contacts.Count > 0 => [ContactCard.Build(snapshot, question.Contacts)],
+            // "Phone number?" with no one named or implied: everyone to contact, rather than a guess at one of them.
+            Intent.ContactLookup when snapshot.Contacts.Count > 0 => [ContactCard.Build(snapshot, snapshot.Contacts)],
             Intent.Meeting => [MeetingAnswer(question, snapshot, deadlines ?? DefaultDeadlines)],
             Intent.Help => [HelpCard.Build(snapshot.PortfolioName)],
             _ when question.Suggestions.Count > 0 => [SuggestionCards.NoMatch(snapshot, question.Text, question.Suggestions)],

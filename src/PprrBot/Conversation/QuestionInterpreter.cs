@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
@@ -27,6 +28,10 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
     private static readonly ConditionalWeakTable<PprrSnapshot, Catalogue> Catalogues = new();
     private static readonly SearchValues<char> Letters = SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
     private static readonly string[] NumberWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+    private static readonly FrozenSet<string> PersonTitles = FrozenSet.Create(StringComparer.Ordinal, "councillor", "cllr", "mr", "mrs", "ms", "miss", "dr");
+
+    private static readonly FrozenSet<string> ClauseWords = FrozenSet.Create(StringComparer.Ordinal, "and", "but", "what", "whats", "how", "is", "are", "was", "were", "please");
+
     private static readonly string[] OrdinalWords = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
 
     public QuestionInterpreter()
@@ -50,13 +55,16 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
 
         var period = ReadPeriod(padded, catalogue.Periods, snapshot);
         var codes = MeasureCodes(corrected, snapshot);
-        var concepts = MatchingConcepts(corrected);
+        var concepts = MatchingConcepts(WithoutContrasted(corrected, cues.Longest("contrast", padded)));
         var matches = catalogue.Index.Search(concepts);
+        // "more than 90%" is a threshold, not a change over time ("are more children...").
+        padded = Threshold().Replace(padded, " over ");
         var ratings = ReadRatings(padded);
         var priorities = ReadPriorities(corrected, catalogue, snapshot, byTitleAlone: ratings.Count > 0);
         var question = new Question(Intent.OutOfScope, text) { Period = period, Priorities = priorities, Ratings = ratings };
 
         var topics = catalogue.Index.TopicWords(corrected);
+        var people = catalogue.NamedPeople(tokens);
         // A match must carry at least half of what the question is about, or it is a guess from a leftover word.
         var coverage = matches.Count > 0 ? matches[0].MatchedContent / Math.Max(0.01, catalogue.Index.ContentWeight(concepts, catalogue.IsOtherKnownWord)) : 0;
         if (matches.Count > 0 && coverage < MinimumCoverage)
@@ -77,9 +85,17 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
             return question with { Intent = Intent.OutOfScope };
         }
 
+        // The report holds Stockport's figures and three benchmarks, not another council's own ("GCSE results in
+        // Trafford"), and money by budget line, not per pupil ("SEND transport costs per pupil"): say so, never show
+        // a figure that answers something else.
+        if (codes.Count == 0 && ((cues.Has("elsewhere", padded) && !cues.Has("benchmark", padded)) || (money && cues.Has("unitCost", padded))))
+        {
+            return question with { Intent = Intent.OutOfScope };
+        }
+
         if (cues.Has("contact", padded))
         {
-            return question with { Intent = Intent.ContactLookup, Contacts = ChooseContacts(topics, money, codes, matches, catalogue, snapshot) };
+            return question with { Intent = Intent.ContactLookup, Contacts = people.Count > 0 ? people : ChooseContacts(topics, money, codes, matches, catalogue, snapshot) };
         }
 
         // "When's the next meeting?", "deadline for questions", "what's on at the June meeting": the meeting card. A deadline
@@ -97,7 +113,13 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
 
         if (route)
         {
-            return WithMeasures(question with { Intent = Intent.RouteQuestion, Contacts = ChooseRoutingContacts(text, money, codes, matches, snapshot) }, codes, matches, catalogue, money ? 2.5 : 0);
+            return WithMeasures(question with { Intent = Intent.RouteQuestion, Contacts = ChooseRoutingContacts(text, money, codes, matches, people, snapshot) }, codes, matches, catalogue, money ? 2.5 : 0);
+        }
+
+        // A person named with nothing else to look up ("what does Gaynor Ward cover?") asks about that person.
+        if (people.Count > 0 && !hasMeasure && !money)
+        {
+            return question with { Intent = Intent.ContactLookup, Contacts = people };
         }
 
         if (cues.Has("definition", padded) || IsBareWhatIs(corrected, hasMeasure, codes.Count > 0))
@@ -192,6 +214,37 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
     {
         var named = topics.Where(catalogue.TitleTerms.ContainsKey).Select(t => catalogue.TitleTerms[t]).Distinct().ToList();
         return named.Count == 1 ? named : snapshot.Priorities.Select(p => p.Number).ToList();
+    }
+
+    /// <summary>
+    /// The words without what the member sets aside ("SEN pupils rather than all pupils", "primary only, not secondary"):
+    /// the contrast cue and up to four words after it, to the next clause word.
+    /// </summary>
+    private static List<string> WithoutContrasted(List<string> corrected, string? cue)
+    {
+        if (cue is null)
+        {
+            return corrected;
+        }
+
+        var words = cue.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i + words.Length <= corrected.Count; i++)
+        {
+            if (!words.Select((w, k) => corrected[i + k] == w).All(b => b))
+            {
+                continue;
+            }
+
+            var end = i + words.Length;
+            while (end < corrected.Count && end < i + words.Length + 4 && !ClauseWords.Contains(corrected[end]))
+            {
+                end++;
+            }
+
+            return [.. corrected[..i], .. corrected[end..]];
+        }
+
+        return corrected;
     }
 
     /// <summary>The concepts that can pick a measure: vocabulary rewritten, stopwords and period words gone.</summary>
@@ -612,11 +665,13 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
     /// The officer a question to route goes to, then Democratic Services (copied on every routed question). The choice
     /// itself is routing's (<see cref="OfficerChooser"/>): the measure's owner, else the contacts' areas.
     /// </summary>
-    private static List<Contact> ChooseRoutingContacts(string text, bool money, List<MeasureView> codes, List<MeasureMatch> matches, PprrSnapshot snapshot)
+    private static List<Contact> ChooseRoutingContacts(string text, bool money, List<MeasureView> codes, List<MeasureMatch> matches, List<Contact> people, PprrSnapshot snapshot)
     {
         var measure = money ? null : codes.FirstOrDefault() ?? (matches.Count > 0 && matches[0].Score >= MinimumMeasureScore ? matches[0].Measure : null);
         var start = RouteRequestText.TryParse(text) ?? new RouteStart(text);
-        var result = new List<Contact> { OfficerChooser.Choose(snapshot, measure?.Measure.OwnerRole, $"{start.OfficerHint} {start.QuestionText}").Officer };
+        // An officer named by name ("ask Gill Dixon ...") is the one asked, as one named by role is.
+        var named = people.Count == 1 ? people[0].Role : null;
+        var result = new List<Contact> { OfficerChooser.Choose(snapshot, measure?.Measure.OwnerRole, $"{start.OfficerHint} {start.QuestionText}", named).Officer };
         if (snapshot.ContactForRole(Contact.DemocraticServicesRole) is { } democraticServices)
         {
             result.Add(democraticServices);
@@ -691,6 +746,9 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
     [GeneratedRegex(@" (?:meeting|committee|agenda|scrutiny) ")]
     private static partial Regex MeetingWord();
 
+    [GeneratedRegex(@" (?:more|less|fewer|higher|lower|greater|bigger|smaller) than (?=\d)")]
+    private static partial Regex Threshold();
+
     [GeneratedRegex(@"\bSEND\b")]
     private static partial Regex SendInCapitals();
 
@@ -709,6 +767,7 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
         private readonly Dictionary<string, double> _financeIdf;
         private readonly Dictionary<string, double> _contactIdf;
         private readonly HashSet<string> _otherKnownWords;
+        private readonly List<(Contact Contact, List<string> Name)> _people;
 
         public Catalogue(PprrSnapshot snapshot, FieldVocabulary vocabulary, IntentCues cues)
         {
@@ -728,6 +787,7 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
             }
 
             LineWords = [.. _lineConcepts.Values.SelectMany(s => s)];
+            _people = [.. snapshot.Contacts.Select(c => (Contact: c, Name: PersonName(c))).Where(p => p.Name.Count >= 2)];
 
             // A field term of a priority's title that only that priority's measures use names the priority ("SEND").
             var users = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
@@ -756,12 +816,14 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
                 .Concat(snapshot.Finance.SelectMany(f => TextNormaliser.Tokens(f.Line + " " + f.Service)))
                 .Concat(snapshot.Contacts.SelectMany(c => TextNormaliser.Tokens(c.Areas + " " + c.Role)))
                 .Concat(snapshot.Priorities.SelectMany(p => TextNormaliser.Tokens(p.Title)))
+                .Concat(_people.SelectMany(p => p.Name))
                 .Concat(NumberWords)
                 .Concat(OrdinalWords);
             _otherKnownWords = [.. vocabulary.KnownWords, .. cues.Words, .. NumberWords, .. OrdinalWords,
                 .. snapshot.Finance.SelectMany(f => TextNormaliser.Tokens(f.Line + " " + f.Service)),
                 .. snapshot.Contacts.SelectMany(c => TextNormaliser.Tokens(c.Areas + " " + c.Role)),
-                .. snapshot.Priorities.SelectMany(p => TextNormaliser.Tokens(p.Title))];
+                .. snapshot.Priorities.SelectMany(p => TextNormaliser.Tokens(p.Title)),
+                .. _people.SelectMany(p => p.Name)];
             var frequency = snapshot.Measures.SelectMany(m => TextNormaliser.Tokens(m.Name)).GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
             Speller = new SpellingCorrector(words, frequency);
         }
@@ -797,6 +859,39 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
         public double FinanceIdf(string concept) => _financeIdf.GetValueOrDefault(concept);
 
         public double ContactIdf(string concept) => _contactIdf.GetValueOrDefault(concept);
+
+        /// <summary>
+        /// The people a question names (as typed, not spell-corrected): first name and surname, a title and surname
+        /// ("Cllr Foster"), or a first name alone. Never a surname alone: "ward" and "foster" are words of the field.
+        /// </summary>
+        public List<Contact> NamedPeople(List<string> tokens)
+        {
+            var named = new List<Contact>();
+            foreach (var (contact, name) in _people)
+            {
+                for (var i = 0; i < tokens.Count; i++)
+                {
+                    var next = i + 1 < tokens.Count ? tokens[i + 1] : "";
+                    var byFirstName = tokens[i] == name[0] && !Index.Knows(name[0]);
+                    var byTitle = PersonTitles.Contains(tokens[i]) && next == name[^1];
+                    if (byFirstName || byTitle)
+                    {
+                        named.Add(contact);
+                        break;
+                    }
+                }
+            }
+
+            return named;
+        }
+
+        /// <summary>A contact's personal name without titles; empty when the name is the office's ("Democratic Services").</summary>
+        private static List<string> PersonName(Contact contact)
+        {
+            var role = TextNormaliser.Tokens(contact.Role);
+            var name = TextNormaliser.Tokens(contact.Name).Where(t => !PersonTitles.Contains(t)).ToList();
+            return name.All(role.Contains) ? [] : name;
+        }
 
         private static Dictionary<string, double> Idf(IEnumerable<HashSet<string>> documents)
         {

@@ -57,6 +57,25 @@ public class QuestionAnswererTests
     }
 
     [Fact]
+    public void ListsEveryContactWhenAContactQuestionNamesNoOne()
+    {
+        var answer = _answerer.Respond("phone number?", Snapshot);
+
+        Assert.Contains("474 3186", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("474 3886", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("474 3947", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void GivesTheNamedPersonsDetails()
+    {
+        var answer = _answerer.Respond("Gill Dixon's phone number", Snapshot);
+
+        Assert.Contains("474 3886", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("474 3186", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MarksEveryAnswerFromTheSampleAsNotOfficialFigures()
     {
         var answer = _answerer.Respond("LAC numbers", Snapshot);
