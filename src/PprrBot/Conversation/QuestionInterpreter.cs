@@ -60,7 +60,8 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
         // "more than 90%" is a threshold, not a change over time ("are more children...").
         padded = Threshold().Replace(padded, " over ");
         var ratings = ReadRatings(padded);
-        var priorities = ReadPriorities(corrected, catalogue, snapshot, byTitleAlone: ratings.Count > 0);
+        // "how are we doing on health and wellbeing": a summary, like a rating, may name a priority by its title alone.
+        var priorities = ReadPriorities(corrected, catalogue, snapshot, byTitleAlone: ratings.Count > 0 || cues.Has("summary", padded));
         var question = new Question(Intent.OutOfScope, text) { Period = period, Priorities = priorities, Ratings = ratings };
 
         var topics = catalogue.Index.TopicWords(corrected);
@@ -445,7 +446,7 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
     }
 
     /// <param name="byTitleAlone">A priority may be named by its title without the word "priority" ("what's green in
-    /// best start in life"): only when the question asks for a rating, and only by most of the title's words.</param>
+    /// best start in life"): only when the question asks for a rating or a summary, and only by most of the title's words.</param>
     private static List<int> ReadPriorities(List<string> tokens, Catalogue catalogue, PprrSnapshot snapshot, bool byTitleAlone)
     {
         var found = new List<int>();
