@@ -69,7 +69,7 @@ internal static class MeetingCard
         return document.ToMessage(
             UkFormat.SpokenText(said),
             said,
-            $"{meeting.Committee}: {UkFormat.DayAndTime(meeting.Date, meeting.Time)}");
+            $"{meeting.Committee}: {when}");
     }
 
     private static string QuestionsLine(Meeting meeting, MeetingDeadline deadline) =>

@@ -21,7 +21,7 @@ internal sealed record MeasureMatch(MeasureView Measure, double Score, double Ma
 
     /// <summary>
     /// The question's concepts the measure's name holds, in the question's order ("broader:source" for one its name
-    /// implies). Worked out when first read: a search scores up to 64 measures, and the interpreter reads this for a few.
+    /// implies). Worked out when first read: a search scores up to 32 measures, and the interpreter reads this for a few.
     /// </summary>
     public IReadOnlyList<string> Covered => _covered ??= _entry is null ? [] : _entry.CoveredBy(_query!);
 }

@@ -60,8 +60,12 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
         // "more than 90%" is a threshold, not a change over time ("are more children...").
         padded = Threshold().Replace(padded, " over ");
         var ratings = ReadRatings(padded);
+        // Cue groups more than one rule reads, checked once.
+        var summary = cues.Has("summary", padded);
+        var brief = cues.Has("brief", padded);
+        var benchmark = cues.Has("benchmark", padded);
         // "how are we doing on health and wellbeing": a summary, like a rating, may name a priority by its title alone.
-        var priorities = ReadPriorities(corrected, catalogue, snapshot, byTitleAlone: ratings.Count > 0 || cues.Has("summary", padded));
+        var priorities = ReadPriorities(corrected, catalogue, snapshot, byTitleAlone: ratings.Count > 0 || summary);
         var question = new Question(Intent.OutOfScope, text) { Period = period, Priorities = priorities, Ratings = ratings };
 
         var topics = catalogue.Index.TopicWords(corrected);
@@ -89,7 +93,7 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
         // The report holds Stockport's figures and three benchmarks, not another council's own ("GCSE results in
         // Trafford"), and money by budget line, not per pupil ("SEND transport costs per pupil"): say so, never show
         // a figure that answers something else.
-        if (codes.Count == 0 && ((cues.Has("elsewhere", padded) && !cues.Has("benchmark", padded)) || (money && cues.Has("unitCost", padded))))
+        if (codes.Count == 0 && ((cues.Has("elsewhere", padded) && !benchmark) || (money && cues.Has("unitCost", padded))))
         {
             return question with { Intent = Intent.OutOfScope };
         }
@@ -106,7 +110,7 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
         // deadline ("deadline for detailed questions?", "when must questions be in") is not.
         var route = cues.Has("route", padded);
         var deadline = cues.Has("deadline", padded) && (!route || AskingWord().IsMatch(padded) || text.TrimEnd().EndsWith('?'));
-        if ((deadline || (cues.Has("meeting", padded) && !route)) && !cues.Has("brief", padded)
+        if ((deadline || (cues.Has("meeting", padded) && !route)) && !brief
             && (!hasMeasure || MeetingWord().IsMatch(padded)))
         {
             return question with { Intent = Intent.Meeting, Meeting = ChooseMeeting(padded, period, snapshot) };
@@ -136,9 +140,7 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
         // An explicit brief ("brief me on priority 4", "red and amber for the chair") is the chair's brief even with a
         // priority or a rating; another chair's cue with one is the priority's list ("a summary of priority 1") or the
         // rating's list ("before tonight, what's red?").
-        var brief = cues.Has("brief", padded);
         var chair = brief || cues.Has("chair", padded);
-        var summary = cues.Has("summary", padded);
         if (brief || (chair && ratings.Count == 0 && priorities.Count == 0))
         {
             return question with { Intent = Intent.ChairBrief, Period = period with { Report = period.Report ?? ReportOfNamedMeeting(padded, snapshot) } };
@@ -146,7 +148,7 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
 
         // Money has no England or North West figure: a measure compared with a benchmark is not a money question
         // ("funded early education take-up compared to England").
-        if (money && !(hasMeasure && (codes.Count > 0 || cues.Has("benchmark", padded))))
+        if (money && !(hasMeasure && (codes.Count > 0 || benchmark)))
         {
             return ChooseFinance(question with { Intent = Intent.Finance }, topics, padded, period, catalogue, snapshot);
         }
@@ -179,7 +181,7 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
         var trendCue = cues.Longest("trend", padded);
         var comparisonCue = cues.Longest("comparison", padded);
         // "better or worse than England" names a benchmark: a comparison, however long the time cue.
-        var comparisonIsAboutTime = comparisonCue is not null && trendCue is not null && trendCue.Length >= comparisonCue.Length && !cues.Has("benchmark", padded);
+        var comparisonIsAboutTime = comparisonCue is not null && trendCue is not null && trendCue.Length >= comparisonCue.Length && !benchmark;
         if (comparisonCue is not null && !comparisonIsAboutTime && hasMeasure)
         {
             return WithMeasures(question with { Intent = Intent.Comparison }, codes, matches, catalogue, 0, preferComparators: true);
@@ -231,7 +233,7 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
         var words = cue.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         for (var i = 0; i + words.Length <= corrected.Count; i++)
         {
-            if (!words.Select((w, k) => corrected[i + k] == w).All(b => b))
+            if (!corrected.Skip(i).Take(words.Length).SequenceEqual(words, StringComparer.Ordinal))
             {
                 continue;
             }
@@ -285,9 +287,9 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
 
         // "KS2 for disadvantaged": what is measured comes before for whom. A best match sharing only the cohort gives way to
         // one sharing the topic, and measures sharing only the cohort drop out.
-        if (OnlyCohorts(matches[0]) && matches.FirstOrDefault(m => m.Matched >= threshold && !OnlyCohorts(m)) is { } topical)
+        if (CoversOnlyCohort(matches[0]) && matches.FirstOrDefault(m => m.Matched >= threshold && !CoversOnlyCohort(m)) is { } topical)
         {
-            matches = [topical, .. matches.Where(m => m != topical && !OnlyCohorts(m))];
+            matches = [topical, .. matches.Where(m => m != topical && !CoversOnlyCohort(m))];
         }
 
         var best = matches[0];
@@ -380,7 +382,7 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
     private bool OnlyCohorts(List<string> adds) => adds.All(a => vocabulary.CohortWords.Contains(BaseWord(a)));
 
     /// <summary>Whether a match shares nothing with the question but a cohort (and how it is counted).</summary>
-    private bool OnlyCohorts(MeasureMatch match) =>
+    private bool CoversOnlyCohort(MeasureMatch match) =>
         match.Covered.All(c => BaseWord(c) is var w && (vocabulary.CohortWords.Contains(w) || vocabulary.UnitWords.Contains(w) || vocabulary.FunctionWords.Contains(w)));
 
     /// <summary>
@@ -811,20 +813,19 @@ internal sealed partial class QuestionInterpreter(FieldVocabulary vocabulary, In
             _financeIdf = Idf(_lineConcepts.Values);
             _contactIdf = Idf(_contactConcepts.Values);
 
-            var words = vocabulary.KnownWords
-                .Concat(cues.Words)
-                .Concat(snapshot.Measures.SelectMany(m => TextNormaliser.Tokens(m.Name + " " + m.Measure.Definition)))
-                .Concat(snapshot.Finance.SelectMany(f => TextNormaliser.Tokens(f.Line + " " + f.Service)))
-                .Concat(snapshot.Contacts.SelectMany(c => TextNormaliser.Tokens(c.Areas + " " + c.Role)))
-                .Concat(snapshot.Priorities.SelectMany(p => TextNormaliser.Tokens(p.Title)))
-                .Concat(_people.SelectMany(p => p.Name))
-                .Concat(NumberWords)
-                .Concat(OrdinalWords);
-            _otherKnownWords = [.. vocabulary.KnownWords, .. cues.Words, .. NumberWords, .. OrdinalWords,
-                .. snapshot.Finance.SelectMany(f => TextNormaliser.Tokens(f.Line + " " + f.Service)),
+            // The words of the data besides the measures' (money lines, contacts, priority titles, people), tokenised once
+            // for both the speller and the known-word test.
+            List<string> dataWords = [.. snapshot.Finance.SelectMany(f => TextNormaliser.Tokens(f.Line + " " + f.Service)),
                 .. snapshot.Contacts.SelectMany(c => TextNormaliser.Tokens(c.Areas + " " + c.Role)),
                 .. snapshot.Priorities.SelectMany(p => TextNormaliser.Tokens(p.Title)),
                 .. _people.SelectMany(p => p.Name)];
+            var words = vocabulary.KnownWords
+                .Concat(cues.Words)
+                .Concat(snapshot.Measures.SelectMany(m => TextNormaliser.Tokens(m.Name + " " + m.Measure.Definition)))
+                .Concat(dataWords)
+                .Concat(NumberWords)
+                .Concat(OrdinalWords);
+            _otherKnownWords = [.. vocabulary.KnownWords, .. cues.Words, .. NumberWords, .. OrdinalWords, .. dataWords];
             var frequency = snapshot.Measures.SelectMany(m => TextNormaliser.Tokens(m.Name)).GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
             Speller = new SpellingCorrector(words, frequency);
         }
