@@ -65,8 +65,8 @@ if (failed)
 var firstContact = await driver.RunAsync("first contact", bot, 10, TimeSpan.FromSeconds(60), driver.Conversations);
 
 report.Add("");
-report.Add("| Connections | Sent | Answered | Answered/s | p50 ms | p90 ms | p99 ms | Errors | 503 | Bot CPU ms/answer | Bot peak RSS MB |");
-report.Add("|---|---|---|---|---|---|---|---|---|---|---|");
+report.Add("| Connections | Sent | Answered | Answered/s | p50 ms | p90 ms | p99 ms | Errors | 503 | Bot CPU ms/answer | Rig CPU ms/answer | Bot peak RSS MB |");
+report.Add("|---|---|---|---|---|---|---|---|---|---|---|---|");
 report.Add(Row(firstContact, " (first message in each conversation, warm-up)"));
 foreach (var connections in connectionsList)
 {
@@ -126,7 +126,7 @@ static async Task<(string Line, bool Answered)> FirstAnswerAsync(Driver driver, 
 }
 
 static string Row(PhaseResult r, string note) =>
-    $"| {r.Connections}{note} | {r.Sent} | {r.Answered} | {r.AnsweredPerSecond:N0} | {r.P50Ms:N2} | {r.P90Ms:N2} | {r.P99Ms:N2} | {r.Errors} | {r.Rejected503} | {r.CpuMsPerAnswer:N3} | {r.PeakMemoryMb:N0} |";
+    $"| {r.Connections}{note} | {r.Sent} | {r.Answered} | {r.AnsweredPerSecond:N0} | {r.P50Ms:N2} | {r.P90Ms:N2} | {r.P99Ms:N2} | {r.Errors} | {r.Rejected503} | {r.CpuMsPerAnswer:N3} | {r.RigCpuMsPerAnswer:N3} | {r.PeakMemoryMb:N0} |";
 
 /// <summary>`--name value` pairs.</summary>
 internal static class Args

@@ -1,6 +1,8 @@
+using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 
 namespace PprrBot.LoadRig;
@@ -21,7 +23,7 @@ internal sealed class StandInConnector : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, TaskCompletionSource<long>> _waiting = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(string ReplyTo, string Body), int> _delivered = new();
+    private readonly ConcurrentDictionary<(string ReplyTo, UInt128 Body), int> _delivered = new();
     private readonly ConcurrentDictionary<string, int> _repliesPerQuestion = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _cardDelivered = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _proactive = new(StringComparer.Ordinal);
@@ -43,11 +45,17 @@ internal sealed class StandInConnector : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        // A measuring tool sharing the bot's cores: its connector runs its few lines on the socket's own thread.
+        builder.WebHost.UseSockets(sockets =>
+        {
+            sockets.UnsafePreferInlineScheduling = true;
+            sockets.WaitForDataBeforeAllocatingBuffer = false;
+        });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         var connector = new StandInConnector(app);
-        app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", connector.ReceiveAsync);
-        app.MapPost("/v3/conversations/{conversationId}/activities", connector.ReceiveAsync);
+        app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (RequestDelegate)connector.ReceiveAsync);
+        app.MapPost("/v3/conversations/{conversationId}/activities", (RequestDelegate)connector.ReceiveAsync);
         app.MapPost("/v3/conversations", (Func<HttpContext, Task<IResult>>)connector.CreateConversationAsync);
         await app.StartAsync();
         connector.ServiceUrl = app.Urls.First() + "/";
@@ -74,33 +82,39 @@ internal sealed class StandInConnector : IAsyncDisposable
     /// <summary>Replies delivered more than once: the same content to the same question.</summary>
     public int Doubles => _delivered.Values.Count(n => n > 1);
 
-    private async Task<IResult> ReceiveAsync(HttpContext context, string conversationId, string? activityId)
+    private async Task ReceiveAsync(HttpContext context)
     {
         var now = Stopwatch.GetTimestamp();
-        using var buffer = new MemoryStream();
+        var routeValues = context.Request.RouteValues;
+        var conversationId = (string)routeValues["conversationId"]!;
+        var activityId = routeValues["activityId"] as string;
+        using var buffer = new MemoryStream((int)(context.Request.ContentLength ?? 8192));
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
         switch (Fault)
         {
             case ConnectorFault.Throttle:
                 Interlocked.Increment(ref _refused);
                 context.Response.Headers.RetryAfter = "1";
-                return Results.Json(new { error = new { code = "TooManyRequests", message = "stand-in throttle" } }, statusCode: 429);
+                await Results.Json(new { error = new { code = "TooManyRequests", message = "stand-in throttle" } }, statusCode: 429).ExecuteAsync(context);
+                return;
             case ConnectorFault.Unavailable:
                 Interlocked.Increment(ref _refused);
-                return Results.Json(new { error = new { code = "ServiceUnavailable", message = "stand-in outage" } }, statusCode: 503);
+                await Results.Json(new { error = new { code = "ServiceUnavailable", message = "stand-in outage" } }, statusCode: 503).ExecuteAsync(context);
+                return;
         }
 
+        var body = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
         var replyTo = activityId ?? ReplyToId(buffer) ?? "";
         if (activityId is null && conversationId.StartsWith("a:personal-", StringComparison.Ordinal))
         {
-            _proactive.GetOrAdd(conversationId, _ => new ConcurrentQueue<string>())
-                .Enqueue(System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+            _proactive.GetOrAdd(conversationId, _ => new ConcurrentQueue<string>()).Enqueue(Encoding.UTF8.GetString(body));
         }
 
-        var body = Convert.ToHexString(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
-        _delivered.AddOrUpdate((replyTo, body), 1, (_, n) => n + 1);
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(body, hash);
+        _delivered.AddOrUpdate((replyTo, BinaryPrimitives.ReadUInt128LittleEndian(hash)), 1, (_, n) => n + 1);
         _repliesPerQuestion.AddOrUpdate(replyTo, 1, (_, n) => n + 1);
-        if (buffer.GetBuffer().AsSpan(0, (int)buffer.Length).IndexOf("application/vnd.microsoft.card.adaptive"u8) >= 0)
+        if (body.IndexOf("application/vnd.microsoft.card.adaptive"u8) >= 0)
         {
             _cardDelivered[replyTo] = true;
         }
@@ -111,7 +125,8 @@ internal sealed class StandInConnector : IAsyncDisposable
             waiting.TrySetResult(now);
         }
 
-        return Results.Json(new { id = "r" + Interlocked.Increment(ref _ids) });
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.WriteAsync($"{{\"id\":\"r{Interlocked.Increment(ref _ids)}\"}}", context.RequestAborted);
     }
 
     /// <summary>POST v3/conversations: a 1:1 chat with the first member, created proactively (protocol.md §3.4).</summary>
