@@ -13,7 +13,8 @@ public sealed class PprrSnapshotRefresher(IServiceScopeFactory scopes, PprrSnaps
     private readonly SemaphoreSlim _gate = new(1, 1);
     private (int Count, int LastId) _loadedMarker = (-1, -1);
 
-    public async Task RefreshAsync(CancellationToken cancellationToken)
+    /// <returns>The snapshot swapped in.</returns>
+    public async Task<PprrSnapshot> RefreshAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
@@ -25,6 +26,7 @@ public sealed class PprrSnapshotRefresher(IServiceScopeFactory scopes, PprrSnaps
             store.Swap(snapshot);
             _loadedMarker = marker;
             DataLog.SnapshotLoaded(logger, snapshot.Measures.Count, snapshot.Imports.Count, snapshot.IsSample);
+            return snapshot;
         }
         finally
         {
