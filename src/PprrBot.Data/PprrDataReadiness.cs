@@ -6,7 +6,7 @@ namespace PprrBot.Data;
 /// <see cref="PprrDataReadinessInterceptor"/> holds back every database connection but the start-up's own. Both fault
 /// with the start-up's exception if it fails.
 /// </summary>
-public sealed class PprrDataReadiness
+internal sealed class PprrDataReadiness
 {
     private static readonly AsyncLocal<bool> InStartUp = new();
 
