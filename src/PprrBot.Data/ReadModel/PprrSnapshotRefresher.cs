@@ -21,10 +21,11 @@ public sealed class PprrSnapshotRefresher(IServiceScopeFactory scopes, PprrSnaps
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PprrDbContext>();
-            var marker = await ReadMarkerAsync(db, cancellationToken);
             var snapshot = await PprrSnapshotLoader.LoadAsync(db, time.GetUtcNow(), cancellationToken);
             store.Swap(snapshot);
-            _loadedMarker = marker;
+            // The marker from the imports the snapshot read (first, so an import that lands during the load is noticed
+            // by the next poll): two fewer queries to compile before a restart's first answer.
+            _loadedMarker = (snapshot.Imports.Count, snapshot.Imports.Count > 0 ? snapshot.Imports.Max(i => i.Id) : 0);
             DataLog.SnapshotLoaded(logger, snapshot.Measures.Count, snapshot.Imports.Count, snapshot.IsSample);
             return snapshot;
         }

@@ -1,14 +1,17 @@
 using PprrBot.Data;
 using PprrBot.Data.ReadModel;
+using PprrBot.Protocol;
 
 namespace PprrBot.Conversation;
 
 /// <summary>
-/// As soon as a snapshot is there, answers one question from it without sending anything, on a core the host's own
-/// start is not using: the first member's answer then finds the answering code compiled and the snapshot's
-/// catalogue built, instead of doing both while they wait (docs/performance.md, "Start to first answer").
+/// As soon as a snapshot is there, answers one question from it and readies the connector's clients, sending
+/// nothing, on a core the host's own start is not using: the first member's answer then finds the code compiled,
+/// the snapshot's catalogue built and the clients' pipelines made, instead of doing it all while they wait
+/// (ADR-011; docs/performance.md, "Start to first answer").
 /// </summary>
-internal sealed class AnsweringWarmUp(PprrDataReadiness readiness, PprrSnapshotStore store, QuestionAnswerer answerer, ILogger<AnsweringWarmUp> logger)
+internal sealed class AnsweringWarmUp(
+    PprrDataReadiness readiness, PprrSnapshotStore store, QuestionAnswerer answerer, IConnectorClient connector, ILogger<AnsweringWarmUp> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -27,6 +30,11 @@ internal sealed class AnsweringWarmUp(PprrDataReadiness readiness, PprrSnapshotS
         {
             _ = answerer.Respond($"what is {snapshot.Measures[0].Code}", snapshot);
             ConversationLog.WarmedUp(logger, snapshot.Measures[0].Code);
+        }
+
+        if (connector is ConnectorClient client)
+        {
+            await client.WarmUpAsync();
         }
     }
 }
