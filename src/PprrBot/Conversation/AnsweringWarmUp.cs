@@ -10,8 +10,9 @@ namespace PprrBot.Conversation;
 /// the snapshot's catalogue built and the clients' pipelines made, instead of doing it all while they wait
 /// (ADR-011; docs/performance.md, "Start to first answer").
 /// </summary>
+/// <param name="connector">Protocol's, when the host serves (commands such as `ask` answer without one).</param>
 internal sealed class AnsweringWarmUp(
-    PprrDataReadiness readiness, PprrSnapshotStore store, QuestionAnswerer answerer, IConnectorClient connector, ILogger<AnsweringWarmUp> logger)
+    PprrDataReadiness readiness, PprrSnapshotStore store, QuestionAnswerer answerer, ILogger<AnsweringWarmUp> logger, IConnectorClient? connector = null)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
