@@ -38,6 +38,40 @@ public abstract class PprrDataStartupMigrationTests(TestProvider provider) : Dat
     }
 }
 
+/// <summary>Two instances starting together on an empty PostgreSQL database, as a council's two App Service instances would.</summary>
+public sealed class PprrDataStartupPostgresTests() : DatabaseTests(TestProvider.Postgres)
+{
+    [Fact]
+    public async Task TwoInstancesStartingOnAnEmptyDatabaseBothAnswerFromTheOneSampleImport()
+    {
+        IHost Instance()
+        {
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Data:Provider"] = "Postgres", ["ConnectionStrings:Pprr"] = Database.ConnectionString, ["Data:RefreshSeconds"] = "0",
+            });
+            builder.AddPprrData();
+            return builder.Build();
+        }
+
+        using var first = Instance();
+        using var second = Instance();
+
+        await Task.WhenAll(first.StartAsync(Cancel), second.StartAsync(Cancel));
+        await Task.WhenAll(
+            first.Services.GetRequiredService<PprrDataReadiness>().Database.WaitAsync(Cancel),
+            second.Services.GetRequiredService<PprrDataReadiness>().Database.WaitAsync(Cancel));
+
+        var one = first.Services.GetRequiredService<PprrSnapshotStore>().Current;
+        var other = second.Services.GetRequiredService<PprrSnapshotStore>().Current;
+        Assert.Equal(6, one.Imports.Count);
+        Assert.Equal(one.Imports.Select(i => i.Id), other.Imports.Select(i => i.Id));
+        Assert.Equal(one.Measure("CFE01")!.Current!.Value, other.Measure("CFE01")!.Current!.Value);
+        await Task.WhenAll(first.StopAsync(Cancel), second.StopAsync(Cancel));
+    }
+}
+
 public sealed class PprrDataStartupMigrationSqliteTests() : PprrDataStartupMigrationTests(TestProvider.Sqlite);
 
 public sealed class PprrDataStartupMigrationPostgresTests() : PprrDataStartupMigrationTests(TestProvider.Postgres);
