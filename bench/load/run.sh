@@ -6,6 +6,7 @@
 #        [--kill-run true [--kill-submits 300]]  (SIGKILL mid-burst of routed questions, restart; default off)
 #        [--ready-to-run true]  (publish the bot precompiled; default off)
 #        [--start-only 5]  (only start to first answer, 5 times, each on a fresh empty database; no load runs)
+#        [--restart true]  (with --start-only: then each bot, once ready, restarted on its database and timed again)
 set -euo pipefail
 if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
   sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'

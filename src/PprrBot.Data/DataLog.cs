@@ -21,4 +21,10 @@ internal static partial class DataLog
 
     [LoggerMessage(EventId = 3006, Level = LogLevel.Debug, Message = "Data start-up took {TotalMs} ms: first context {ContextMs} ms, migrations {MigrateMs} ms, sample {SampleMs} ms, snapshot {SnapshotMs} ms")]
     public static partial void StartupTimings(ILogger logger, long totalMs, long contextMs, long migrateMs, long sampleMs, long snapshotMs);
+
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Information, Message = "Answering from the embedded sample ({Measures} measures) while it is imported into the empty database")]
+    public static partial void ProvisionalSnapshot(ILogger logger, int measures);
+
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Critical, Message = "Data start-up failed; stopping the bot")]
+    public static partial void StartupFailed(ILogger logger, Exception exception);
 }

@@ -22,10 +22,12 @@ public static class DataServiceCollectionExtensions
     /// <summary>
     /// The database (SQLite file by default, PostgreSQL when Data:Provider=Postgres), the importer, the outbox,
     /// conversation references, and the snapshot the bot answers from. The service also migrates, loads the
-    /// sample when empty and keeps the snapshot current (<see cref="PprrDataStartup"/>).
+    /// sample when empty and keeps the snapshot current (<see cref="PprrDataStartup"/>), in the background:
+    /// <see cref="PprrDataReadiness"/> says when answers and the database may be used (ADR-011).
     /// </summary>
     public static IHostApplicationBuilder AddPprrData(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton(PprrDataReadiness.Starting());
         builder.AddPprrDatabase();
         builder.Services.AddHostedService<PprrDataStartup>();
         return builder;
@@ -56,15 +58,20 @@ public static class DataServiceCollectionExtensions
             }
 
             services.AddDbContextPool<PprrDbContext, PostgresPprrDbContext>(
-                options => options.UseNpgsql(connectionString).ConfigureWarnings(SkipPendingModelCheck));
+                (sp, options) => options.UseNpgsql(connectionString).ConfigureWarnings(SkipPendingModelCheck)
+                    .AddInterceptors(sp.GetRequiredService<PprrDataReadinessInterceptor>()));
         }
         else
         {
             services.AddDbContextPool<PprrDbContext, SqlitePprrDbContext>(
                 (sp, options) => options.UseSqlite(SqliteConnectionString(sp.GetRequiredService<IOptions<DataOptions>>().Value, sp.GetRequiredService<IHostEnvironment>()))
-                    .ConfigureWarnings(SkipPendingModelCheck));
+                    .ConfigureWarnings(SkipPendingModelCheck)
+                    .AddInterceptors(sp.GetRequiredService<PprrDataReadinessInterceptor>()));
         }
 
+        // Ready from the start unless AddPprrData registered the background start-up's readiness first.
+        services.TryAddSingleton(_ => PprrDataReadiness.Ready());
+        services.AddSingleton<PprrDataReadinessInterceptor>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PprrSnapshotStore>();
         services.AddSingleton<PprrSnapshotRefresher>();
@@ -86,10 +93,13 @@ public static class DataServiceCollectionExtensions
     private const string MissingConnectionString =
         "Data:Provider is Postgres but ConnectionStrings:Pprr is not set. Set it (for example the environment variable ConnectionStrings__Pprr=\"Host=...;Database=pprrbot;Username=...;Password=...\") or use Data:Provider=Sqlite.";
 
+    internal static string SqliteFile(DataOptions options, IHostEnvironment environment) =>
+        Path.GetFullPath(options.SqlitePath, environment.ContentRootPath);
+
     /// <summary>The SQLite file under the content root (unless absolute); its folder is created if missing.</summary>
     internal static string SqliteConnectionString(DataOptions options, IHostEnvironment environment)
     {
-        var path = Path.GetFullPath(options.SqlitePath, environment.ContentRootPath);
+        var path = SqliteFile(options, environment);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         return new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
     }

@@ -30,9 +30,11 @@ public sealed class TestDatabase : IAsyncDisposable
     private readonly string? _postgresDatabase;
     private readonly Action<DbContextOptionsBuilder> _configure;
 
-    private TestDatabase(TestProvider provider, Action<DbContextOptionsBuilder> configure, string? sqliteFile, string? postgresAdmin, string? postgresDatabase)
+    private TestDatabase(
+        TestProvider provider, string connectionString, Action<DbContextOptionsBuilder> configure, string? sqliteFile, string? postgresAdmin, string? postgresDatabase)
     {
         Provider = provider;
+        ConnectionString = connectionString;
         _configure = configure;
         _sqliteFile = sqliteFile;
         _postgresAdmin = postgresAdmin;
@@ -40,6 +42,9 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     public TestProvider Provider { get; }
+
+    /// <summary>For a host configured as the bot is (ConnectionStrings:Pprr).</summary>
+    public string ConnectionString { get; }
 
     public static async Task<TestDatabase> CreateAsync(TestProvider provider, CancellationToken cancellationToken)
     {
@@ -49,7 +54,7 @@ public sealed class TestDatabase : IAsyncDisposable
             // A file, not :memory:, so that concurrent tests (the outbox claim) get real separate connections.
             var path = Path.Combine(Path.GetTempPath(), $"pprr-test-{Guid.NewGuid():N}.db");
             var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString;
-            database = new TestDatabase(provider, options => options.UseSqlite(connectionString), path, null, null);
+            database = new TestDatabase(provider, connectionString, options => options.UseSqlite(connectionString), path, null, null);
         }
         else
         {
@@ -69,7 +74,7 @@ public sealed class TestDatabase : IAsyncDisposable
             }
 
             var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
-            database = new TestDatabase(provider, options => options.UseNpgsql(connectionString), null, admin, name);
+            database = new TestDatabase(provider, connectionString, options => options.UseNpgsql(connectionString), null, admin, name);
             var marker = Environment.GetEnvironmentVariable(MarkerVariable);
             if (!string.IsNullOrWhiteSpace(marker))
             {

@@ -23,18 +23,34 @@ var workDir = Directory.CreateTempSubdirectory("pprrbot-load-");
 await using var connector = await StandInConnector.StartAsync();
 
 // --start-only N: only start to first answer, N times, each bot on a fresh empty database; no load or fault runs.
+// --restart true: after each, once the bot says it is ready (/healthz 200), stop it and start again on the same file.
 if (options.GetValueOrDefault("start-only") is { } startOnly)
 {
     var starts = int.Parse(startOnly, CultureInfo.InvariantCulture);
-    Console.WriteLine($"Start to first answer, {starts} starts; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at start; {DateTime.UtcNow:u}");
+    var restart = options.GetValueOrDefault("restart") == "true";
+    Console.WriteLine($"Start to first answer, {starts} starts{(restart ? ", each then restarted on its database" : "")}; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at start; {DateTime.UtcNow:u}");
     for (var run = 1; run <= starts; run++)
     {
-        using var fresh = BotProcess.Start(botDll, port, Path.Combine(workDir.FullName, $"start-{run}.db"), botEnv);
-        var (line, answered) = await FirstAnswerAsync(new Driver(fresh.Url, connector, $"s{run}-{Environment.ProcessId}"), connector, fresh);
-        Console.WriteLine(line);
-        if (!answered)
+        var database = Path.Combine(workDir.FullName, $"start-{run}.db");
+        using (var fresh = BotProcess.Start(botDll, port, database, botEnv))
         {
-            return 1;
+            var (line, answered) = await FirstAnswerAsync(new Driver(fresh.Url, connector, $"s{run}-{Environment.ProcessId}"), connector, fresh);
+            Console.WriteLine(line);
+            if (!answered || (restart && !await ReadyAsync(fresh)))
+            {
+                return 1;
+            }
+        }
+
+        if (restart)
+        {
+            using var again = BotProcess.Start(botDll, port, database, botEnv);
+            var (line, answered) = await FirstAnswerAsync(new Driver(again.Url, connector, $"r{run}-{Environment.ProcessId}"), connector, again);
+            Console.WriteLine(line.Replace("Start to first answer", "Restart to first answer", StringComparison.Ordinal));
+            if (!answered)
+            {
+                return 1;
+            }
         }
     }
 
@@ -123,6 +139,25 @@ static async Task<(string Line, bool Answered)> FirstAnswerAsync(Driver driver, 
     }
 
     return ("Start to first answer: NONE within the limit", false);
+}
+
+// The data start-up runs in the background after the first answer; a restart measured before it ends would find half a database.
+static async Task<bool> ReadyAsync(BotProcess bot)
+{
+    using var http = Driver.Client(1);
+    for (var attempt = 0; attempt < 600 && !bot.HasExited; attempt++)
+    {
+        using var response = await http.GetAsync(new Uri(bot.Url + "/healthz"));
+        if (response.IsSuccessStatusCode)
+        {
+            return true;
+        }
+
+        await Task.Delay(100);
+    }
+
+    Console.WriteLine("Ready (/healthz 200): NONE within the limit");
+    return false;
 }
 
 static string Row(PhaseResult r, string note) =>

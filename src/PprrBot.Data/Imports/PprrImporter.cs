@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using PprrBot.Data.Measures;
 using PprrBot.Data.ReadModel;
 
 namespace PprrBot.Data.Imports;
@@ -11,20 +10,53 @@ namespace PprrBot.Data.Imports;
 public sealed class PprrImporter(PprrDbContext db, TimeProvider time)
 {
     public Task<ImportOutcome> ImportAsync(IReadOnlyList<ImportSource> files, ImportKind? kind, string importedBy, CancellationToken cancellationToken) =>
-        ImportCoreAsync(files, kind, importedBy, isSample: false, cancellationToken);
+        ImportCoreAsync(files, kind, importedBy, isSample: false, time.GetUtcNow(), cancellationToken);
 
     /// <summary>Loads the embedded sample data set through the same checks, marked as sample.</summary>
     public Task<ImportOutcome> ImportSampleAsync(CancellationToken cancellationToken) =>
-        ImportCoreAsync(SampleDataSet.Sources(), null, SampleDataSet.ImportedBy, isSample: true, cancellationToken);
+        ImportSampleAsync(time.GetUtcNow(), cancellationToken);
 
-    private async Task<ImportOutcome> ImportCoreAsync(
-        IReadOnlyList<ImportSource> files, ImportKind? kind, string importedBy, bool isSample, CancellationToken cancellationToken)
+    /// <param name="importedAt">When the import is recorded as made: start-up gives the time its provisional snapshot shows.</param>
+    internal Task<ImportOutcome> ImportSampleAsync(DateTimeOffset importedAt, CancellationToken cancellationToken) =>
+        ImportCoreAsync(SampleDataSet.Sources(), null, SampleDataSet.ImportedBy, isSample: true, importedAt, cancellationToken);
+
+    /// <summary>
+    /// The embedded sample as <see cref="ImportSampleAsync(CancellationToken)"/> will store it in a database that holds
+    /// no import, without touching a database: the same parsing, checks and all-new entity graph, numbered as an
+    /// empty database numbers it. Null if the sample fails the checks (the import then says why).
+    /// </summary>
+    internal static PprrSnapshot? ProvisionalSampleSnapshot(DateTimeOffset importedAt)
     {
         var problems = new List<ImportProblem>();
-        var parsed = files
-            .Select(file => ImportParser.Parse(file, kind, problems))
-            .OfType<ParsedFile>()
+        var parsed = Parse(SampleDataSet.Sources(), null, problems);
+        CheckReferences(parsed, [], [], problems);
+        return problems.Count > 0
+            ? null
+            : NewImportGraph.Provisional(Records(parsed, SampleDataSet.ImportedBy, isSample: true, importedAt)).ToSnapshot(importedAt);
+    }
+
+    private static List<ParsedFile> Parse(IReadOnlyList<ImportSource> files, ImportKind? kind, List<ImportProblem> problems) =>
+        files.Select(file => ImportParser.Parse(file, kind, problems)).OfType<ParsedFile>().ToList();
+
+    private static List<(ParsedFile File, ImportRecord Record)> Records(List<ParsedFile> files, string importedBy, bool isSample, DateTimeOffset now) =>
+        files.OrderBy(f => ImportSchema.ApplyOrder(f.Kind))
+            .Select(file => (File: file, Record: new ImportRecord
+            {
+                Kind = file.Kind,
+                FileName = isSample ? $"{file.Source.FileName} (embedded sample)" : file.Source.FileName,
+                Sha256 = file.Sha256,
+                Rows = file.RowCount,
+                ImportedBy = importedBy,
+                ImportedAt = now,
+                IsSample = isSample,
+            }))
             .ToList();
+
+    private async Task<ImportOutcome> ImportCoreAsync(
+        IReadOnlyList<ImportSource> files, ImportKind? kind, string importedBy, bool isSample, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var problems = new List<ImportProblem>();
+        var parsed = Parse(files, kind, problems);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
@@ -70,29 +102,13 @@ public sealed class PprrImporter(PprrDbContext db, TimeProvider time)
             await ClearPprrDataAsync(cancellationToken);
         }
 
-        var now = time.GetUtcNow();
-        var applied = toApply.OrderBy(f => ImportSchema.ApplyOrder(f.Kind))
-            .Select(file => (File: file, Record: new ImportRecord
-            {
-                Kind = file.Kind,
-                FileName = isSample ? $"{file.Source.FileName} (embedded sample)" : file.Source.FileName,
-                Sha256 = file.Sha256,
-                Rows = file.RowCount,
-                ImportedBy = importedBy,
-                ImportedAt = now,
-                IsSample = isSample,
-            }))
-            .ToList();
+        var applied = Records(toApply, importedBy, isSample, now);
         if (allNew)
         {
             // Every row is new: the import records first (their ids stamp the rows), then every file's rows at once.
             db.Imports.AddRange(applied.Select(a => a.Record));
             await db.SaveChangesAsync(cancellationToken);
-            foreach (var (file, record) in applied)
-            {
-                await ApplyAsync(file, record.Id, allNew, cancellationToken);
-            }
-
+            NewImportGraph.Build(applied).AddTo(db);
             await db.SaveChangesAsync(cancellationToken);
         }
         else
@@ -102,7 +118,7 @@ public sealed class PprrImporter(PprrDbContext db, TimeProvider time)
             {
                 db.Imports.Add(record);
                 await db.SaveChangesAsync(cancellationToken);
-                await ApplyAsync(file, record.Id, allNew, cancellationToken);
+                await ApplyAsync(file, record.Id, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 db.ChangeTracker.Clear();
             }
@@ -117,14 +133,20 @@ public sealed class PprrImporter(PprrDbContext db, TimeProvider time)
     /// <summary>Owner roles must be contacts, and definitions must name measures, in the database or in this import.</summary>
     private async Task CheckAgainstDatabaseAsync(List<ParsedFile> files, bool readDatabase, List<ImportProblem> problems, CancellationToken cancellationToken)
     {
-        var roles = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var codes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        List<string> roles = [], codes = [];
         if (readDatabase)
         {
-            roles.UnionWith((await db.Contacts.Select(c => c.Role).ToListAsync(cancellationToken)).Select(PprrSnapshot.Normalise));
-            codes.UnionWith(await db.Measures.Select(m => m.Code).ToListAsync(cancellationToken));
+            roles = await db.Contacts.Select(c => c.Role).ToListAsync(cancellationToken);
+            codes = await db.Measures.Select(m => m.Code).ToListAsync(cancellationToken);
         }
 
+        CheckReferences(files, roles, codes, problems);
+    }
+
+    private static void CheckReferences(List<ParsedFile> files, IEnumerable<string> storedRoles, IEnumerable<string> storedCodes, List<ImportProblem> problems)
+    {
+        var roles = new HashSet<string>(storedRoles.Select(PprrSnapshot.Normalise), StringComparer.OrdinalIgnoreCase);
+        var codes = new HashSet<string>(storedCodes, StringComparer.OrdinalIgnoreCase);
         roles.UnionWith(files.SelectMany(f => f.Contacts).Select(c => PprrSnapshot.Normalise(c.Contact.Role)));
         codes.UnionWith(files.SelectMany(f => f.Measures).Select(m => m.Measure.Code));
 
@@ -156,76 +178,41 @@ public sealed class PprrImporter(PprrDbContext db, TimeProvider time)
         await db.Imports.Where(i => i.IsSample).ExecuteDeleteAsync(cancellationToken);
     }
 
-    /// <param name="allNew">The database held no import: nothing stored to read (this import's measures are still tracked).</param>
-    private async Task ApplyAsync(ParsedFile file, int importId, bool allNew, CancellationToken cancellationToken)
+    /// <summary>Applies one file over what the database holds (a database with no import takes <see cref="NewImportGraph"/>).</summary>
+    private async Task ApplyAsync(ParsedFile file, int importId, CancellationToken cancellationToken)
     {
         switch (file.Kind)
         {
             case ImportKind.Measures:
-                await ApplyMeasuresAsync(file, importId, allNew, cancellationToken);
+                await ApplyMeasuresAsync(file, importId, cancellationToken);
                 break;
             case ImportKind.Definitions:
-                var measures = allNew
-                    ? db.Measures.Local.ToDictionary(m => m.Code, StringComparer.OrdinalIgnoreCase)
-                    : await db.Measures.ToDictionaryAsync(m => m.Code, StringComparer.OrdinalIgnoreCase, cancellationToken);
-                foreach (var row in file.Definitions)
-                {
-                    var measure = measures[row.Code];
-                    measure.Definition = row.Definition;
-                    measure.DefinitionSourceRef = row.SourceRef;
-                    measure.DefinitionProvenance = row.Provenance;
-                }
-
+                NewImportGraph.ApplyDefinitions(file, await db.Measures.ToDictionaryAsync(m => m.Code, StringComparer.OrdinalIgnoreCase, cancellationToken));
                 break;
             case ImportKind.Finance:
-                await UpsertAsync(db.FinanceLines, allNew, file.Finance.Select(f => f.Line), f => (f.Period, f.Service, f.Line), importId, null, cancellationToken);
+                await UpsertAsync(db.FinanceLines, file.Finance.Select(f => f.Line), f => (f.Period, f.Service, f.Line), importId, null, cancellationToken);
                 break;
             case ImportKind.Savings:
-                await UpsertAsync(db.SavingsSchemes, allNew, file.Savings.Select(s => s.Scheme), s => (s.Period, s.Scheme), importId, null, cancellationToken);
+                await UpsertAsync(db.SavingsSchemes, file.Savings.Select(s => s.Scheme), s => (s.Period, s.Scheme), importId, null, cancellationToken);
                 break;
             case ImportKind.Contacts:
                 // Teams ids are filled in at deployment; a file without one does not erase it.
-                await UpsertAsync(db.Contacts, allNew, file.Contacts.Select(c => c.Contact), c => PprrSnapshot.Normalise(c.Role).ToUpperInvariant(), importId,
+                await UpsertAsync(db.Contacts, file.Contacts.Select(c => c.Contact), c => PprrSnapshot.Normalise(c.Role).ToUpperInvariant(), importId,
                     (existing, incoming) => incoming.TeamsUserId ??= existing.TeamsUserId, cancellationToken);
                 break;
             case ImportKind.Meetings:
-                await UpsertAsync(db.Meetings, allNew, file.Meetings.Select(m => m.Meeting), m => (m.Committee, m.Date, m.Item), importId, null, cancellationToken);
+                await UpsertAsync(db.Meetings, file.Meetings.Select(m => m.Meeting), m => (m.Committee, m.Date, m.Item), importId, null, cancellationToken);
                 break;
         }
     }
 
-    private async Task ApplyMeasuresAsync(ParsedFile file, int importId, bool allNew, CancellationToken cancellationToken)
+    private async Task ApplyMeasuresAsync(ParsedFile file, int importId, CancellationToken cancellationToken)
     {
-        var priorities = allNew ? [] : await db.Priorities.ToDictionaryAsync(p => (p.Portfolio, p.Number), cancellationToken);
-        var measures = allNew
-            ? new Dictionary<string, Measure>(StringComparer.OrdinalIgnoreCase)
-            : await db.Measures.Include(m => m.Results).ToDictionaryAsync(m => m.Code, StringComparer.OrdinalIgnoreCase, cancellationToken);
+        var priorities = await db.Priorities.ToDictionaryAsync(p => (p.Portfolio, p.Number), cancellationToken);
+        var measures = await db.Measures.Include(m => m.Results).ToDictionaryAsync(m => m.Code, StringComparer.OrdinalIgnoreCase, cancellationToken);
         foreach (var row in file.Measures)
         {
-            if (!priorities.TryGetValue((row.Portfolio, row.PriorityNumber), out var priority))
-            {
-                priority = new Priority { Portfolio = row.Portfolio, Number = row.PriorityNumber, Title = row.PriorityTitle };
-                priorities[(row.Portfolio, row.PriorityNumber)] = priority;
-                db.Priorities.Add(priority);
-            }
-
-            priority.Title = row.PriorityTitle;
-
-            var incoming = row.Measure;
-            if (!measures.TryGetValue(incoming.Code, out var measure))
-            {
-                measure = incoming;
-                measures[incoming.Code] = measure;
-                db.Measures.Add(measure);
-            }
-
-            measure.Name = incoming.Name;
-            measure.Unit = incoming.Unit;
-            measure.Polarity = incoming.Polarity;
-            measure.Frequency = incoming.Frequency;
-            measure.OwnerRole = incoming.OwnerRole;
-            measure.Priority = priority;
-
+            var measure = NewImportGraph.ApplyMeasureRow(row, priorities, measures, p => db.Priorities.Add(p), m => db.Measures.Add(m));
             var result = row.Result;
             result.ImportId = importId;
             var existing = measure.Results.FirstOrDefault(r => string.Equals(r.Period, result.Period, StringComparison.OrdinalIgnoreCase));
@@ -247,11 +234,11 @@ public sealed class PprrImporter(PprrDbContext db, TimeProvider time)
     /// stamps the import on it.
     /// </summary>
     private async Task UpsertAsync<T, TKey>(
-        DbSet<T> set, bool allNew, IEnumerable<T> rows, Func<T, TKey> key, int importId, Action<T, T>? keep, CancellationToken cancellationToken)
+        DbSet<T> set, IEnumerable<T> rows, Func<T, TKey> key, int importId, Action<T, T>? keep, CancellationToken cancellationToken)
         where T : class
         where TKey : notnull
     {
-        var stored = allNew ? [] : (await set.ToListAsync(cancellationToken)).ToDictionary(key);
+        var stored = (await set.ToListAsync(cancellationToken)).ToDictionary(key);
         foreach (var row in rows)
         {
             var incoming = db.Entry(row);

@@ -23,15 +23,19 @@ internal sealed record PprrSnapshotSource(
 
 internal static class PprrSnapshotLoader
 {
-    public static async Task<PprrSnapshotSource> LoadSourceAsync(PprrDbContext db, CancellationToken cancellationToken) =>
-        new(
+    /// <summary>The import log is read first: rows added by an import that lands during the load are newer than it.</summary>
+    public static async Task<PprrSnapshotSource> LoadSourceAsync(PprrDbContext db, CancellationToken cancellationToken)
+    {
+        var imports = await db.Imports.AsNoTracking().OrderBy(i => i.Id).ToListAsync(cancellationToken);
+        return new(
             await db.Priorities.AsNoTracking().ToListAsync(cancellationToken),
             await db.Measures.AsNoTracking().Include(m => m.Results).AsSplitQuery().ToListAsync(cancellationToken),
             await db.FinanceLines.AsNoTracking().OrderBy(f => f.Id).ToListAsync(cancellationToken),
             await db.SavingsSchemes.AsNoTracking().OrderBy(s => s.Id).ToListAsync(cancellationToken),
             await db.Contacts.AsNoTracking().OrderBy(c => c.Id).ToListAsync(cancellationToken),
             await db.Meetings.AsNoTracking().ToListAsync(cancellationToken),
-            await db.Imports.AsNoTracking().OrderBy(i => i.Id).ToListAsync(cancellationToken));
+            imports);
+    }
 
     public static async Task<PprrSnapshot> LoadAsync(PprrDbContext db, DateTimeOffset loadedAt, CancellationToken cancellationToken) =>
         (await LoadSourceAsync(db, cancellationToken)).Build(loadedAt);

@@ -30,7 +30,7 @@ internal static class AskCommand
             using var host = builder.Build();
 
             // The same start-up as the service: migrate, load the sample into an empty database, load the snapshot.
-            await host.StartAsync(cancellationToken);
+            await CliHost.StartWithDataAsync(host, cancellationToken);
             var snapshot = host.Services.GetRequiredService<PprrSnapshotStore>().Current;
             var answer = await host.Services.GetRequiredService<QuestionAnswerer>().RespondAsync(text, snapshot, cancellationToken);
             await parseResult.InvocationConfiguration.Output.WriteLineAsync(parseResult.GetValue(json) ? Json(answer) : answer.Text);

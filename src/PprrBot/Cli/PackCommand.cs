@@ -27,7 +27,7 @@ internal static class PackCommand
                 builder.AddPprrData();
                 // Lives until the process exits when the command ends.
                 host = builder.Build();
-                await host.StartAsync(cancellationToken);
+                await CliHost.StartWithDataAsync(host, cancellationToken);
                 return host.Services.GetRequiredService<PprrSnapshotStore>().Current;
             },
             _ => Task.FromResult(host?.Services.GetService<IRoutingStore>() ?? new InMemoryRoutingStore()));

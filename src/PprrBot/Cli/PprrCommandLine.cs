@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging.Console;
+using PprrBot.Data;
 
 namespace PprrBot.Cli;
 
@@ -71,5 +72,15 @@ internal static class CliHost
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         configureHost?.Invoke(builder);
         return builder;
+    }
+
+    /// <summary>
+    /// Starts the host and waits for the data start-up, which the service runs in the background (ADR-011): migrated,
+    /// sample loaded into an empty database, snapshot loaded. Throws what the start-up threw.
+    /// </summary>
+    public static async Task StartWithDataAsync(IHost host, CancellationToken cancellationToken)
+    {
+        await host.StartAsync(cancellationToken);
+        await host.Services.GetRequiredService<PprrDataReadiness>().Database.WaitAsync(cancellationToken);
     }
 }

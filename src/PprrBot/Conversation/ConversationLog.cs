@@ -17,4 +17,7 @@ internal static partial class ConversationLog
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Handed activity {ActivityId} in conversation {ConversationId} to routing")]
     public static partial void Routed(ILogger logger, string conversationId, string activityId);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Debug, Message = "Answering warmed up on {Code}")]
+    public static partial void WarmedUp(ILogger logger, string code);
 }

@@ -4,6 +4,7 @@ using Azure.Identity;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using PprrBot.Data;
 using PprrBot.Data.ReadModel;
 using PprrBot.Protocol;
 using PprrBot.Routing;
@@ -28,6 +29,8 @@ public static class ConversationServiceCollectionExtensions
             services.GetService<DeadlineCalculator>()));
         // Scoped: it hands routing requests to the Routing feature's scoped service when that is registered.
         builder.Services.AddScoped<IMessageResponder, MemberResponder>();
+        builder.Services.TryAddSingleton(_ => PprrDataReadiness.Ready());
+        builder.Services.AddHostedService<AnsweringWarmUp>();
 
         // The model is optional help: registered only when configured, so nothing depends on it.
         var ai = builder.Configuration.GetSection("Ai").Get<AiOptions>() ?? new AiOptions();

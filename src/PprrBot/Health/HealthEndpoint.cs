@@ -5,16 +5,25 @@ using PprrBot.Data.ReadModel;
 
 namespace PprrBot.Health;
 
-/// <summary>GET /healthz: is the database reachable, what data is loaded, is it the sample, when was it last imported.</summary>
+/// <summary>
+/// GET /healthz: is the database reachable, what data is loaded, is it the sample, when was it last imported. 503
+/// "starting" until the data start-up has finished (ADR-011), so a load balancer sends members elsewhere till then.
+/// </summary>
 internal static class HealthEndpoint
 {
     public static async Task<IResult> GetAsync(
         PprrDbContext db,
         PprrSnapshotStore store,
+        PprrDataReadiness readiness,
         IOptions<DataOptions> options,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
+        if (!readiness.IsReady)
+        {
+            return Results.Json(new StartingReport(readiness.Database.IsFaulted ? "failed" : "starting"), statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
         bool reachable;
         try
         {
@@ -41,6 +50,8 @@ internal static class HealthEndpoint
                 LastImportFile: last?.FileName));
         return Results.Json(report, statusCode: reachable ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
+
+    internal sealed record StartingReport(string Status);
 
     internal sealed record HealthReport(string Status, DatabaseHealth Database, DataHealth Data);
 

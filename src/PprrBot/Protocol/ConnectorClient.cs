@@ -84,6 +84,28 @@ internal sealed class ConnectorClient(
             : throw new ConnectorException("The connector created a conversation but returned no id.", null, "EmptyResponse");
     }
 
+    /// <summary>
+    /// Builds both clients' handler chains and retry pipelines, and compiles them, with requests cancelled before they
+    /// start (nothing leaves the machine), so the first reply does not do it while a member waits (ADR-011).
+    /// </summary>
+    internal async Task WarmUpAsync()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        foreach (var name in (string[])[CreatingClient, IdempotentClient])
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("http://127.0.0.1:9/warm-up")) { Content = new ByteArrayContent([]) };
+            try
+            {
+                using var response = await httpClients.CreateClient(name).SendAsync(request, cancelled.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // As intended.
+            }
+        }
+    }
+
     private async Task<TResponse?> SendAsync<TBody, TResponse>(
         HttpMethod method,
         string serviceUrl,

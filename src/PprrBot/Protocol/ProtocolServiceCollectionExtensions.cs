@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using PprrBot.Data;
 using PprrBot.Data.Conversations;
 using Polly;
 
@@ -29,6 +30,7 @@ public static class ProtocolServiceCollectionExtensions
 
         // The data feature registers the database-backed store; this one only fills in when it is absent.
         services.TryAddSingleton<IConversationReferenceStore, InMemoryConversationReferenceStore>();
+        services.TryAddSingleton(_ => PprrDataReadiness.Ready());
 
         services.AddSingleton<BotSigningKeys>();
         services.AddSingleton<ServiceUrlPolicy>();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PprrBot.Data;
 using PprrBot.Data.Conversations;
 
 namespace PprrBot.Protocol;
@@ -16,6 +17,7 @@ internal sealed class TurnHandler(
     IEnumerable<ICardActionHandler> cardActionHandlers,
     IEnumerable<IFileConsentHandler> fileConsentHandlers,
     IConversationReferenceStore references,
+    PprrDataReadiness readiness,
     IConnectorClient connector,
     RedeliveryFilter redelivery,
     [FromKeyedServices(TurnHandler.SavedReferencesKey)] RedeliveryFilter savedReferences,
@@ -33,11 +35,21 @@ internal sealed class TurnHandler(
     {
         try
         {
+            // Answers come from the snapshot: a message that arrives during start-up waits for it (ADR-011).
+            await readiness.WhenSnapshotReadyAsync(cancellationToken);
             switch (activity.Type)
             {
                 case "message":
-                    await SaveReferenceAsync(activity, cancellationToken);
-                    await OnMessageAsync(activity, cancellationToken);
+                    // The reference is saved after the answer, so the answer never waits on a database write.
+                    try
+                    {
+                        await OnMessageAsync(activity, cancellationToken);
+                    }
+                    finally
+                    {
+                        await SaveReferenceAsync(activity, cancellationToken);
+                    }
+
                     break;
                 case "conversationUpdate":
                     await OnConversationUpdateAsync(activity, cancellationToken);
@@ -60,6 +72,8 @@ internal sealed class TurnHandler(
 
     public async Task<InvokeResponse> InvokeAsync(Activity activity, CancellationToken cancellationToken)
     {
+        // Saved first: a file consent answer sends to this conversation through its saved reference.
+        await readiness.WhenSnapshotReadyAsync(cancellationToken);
         await SaveReferenceAsync(activity, cancellationToken);
         return activity.Name switch
         {

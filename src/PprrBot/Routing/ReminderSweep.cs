@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PprrBot.Data;
 using PprrBot.Data.Outbox;
 using PprrBot.Data.ReadModel;
 using PprrBot.Data.RoutedQuestions;
@@ -80,7 +81,7 @@ internal sealed class ReminderSweep(
 }
 
 /// <summary>Runs the reminder sweep every <see cref="Interval"/> on the injected clock.</summary>
-internal sealed class RoutingClock(IServiceScopeFactory scopes, TimeProvider time, ILogger<RoutingClock> logger) : BackgroundService
+internal sealed class RoutingClock(IServiceScopeFactory scopes, PprrDataReadiness readiness, TimeProvider time, ILogger<RoutingClock> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(15);
 
@@ -92,6 +93,8 @@ internal sealed class RoutingClock(IServiceScopeFactory scopes, TimeProvider tim
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The sweep reads officers from the snapshot (and its queries wait for the database anyway).
+        await readiness.WhenSnapshotReadyAsync(stoppingToken);
         await Task.Delay(StartDelay, time, stoppingToken);
         using var timer = new PeriodicTimer(Interval, time);
         do

@@ -1,3 +1,4 @@
+using PprrBot.Data;
 using PprrBot.Data.Outbox;
 using PprrBot.Data.RoutedQuestions;
 using PprrBot.Protocol;
@@ -192,13 +193,14 @@ internal sealed class RoutingOutboxWorker(INotificationOutbox outbox, RoutingDel
 }
 
 /// <summary>Runs the outbox worker every few seconds on the injected clock.</summary>
-internal sealed class RoutingOutboxPump(IServiceScopeFactory scopes, TimeProvider time, ILogger<RoutingOutboxPump> logger) : BackgroundService
+internal sealed class RoutingOutboxPump(IServiceScopeFactory scopes, PprrDataReadiness readiness, TimeProvider time, ILogger<RoutingOutboxPump> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // As the reminder sweep: not in the way of the first answers. Notifications left from before a restart go 10 s later.
+        await readiness.WhenSnapshotReadyAsync(stoppingToken);
         await Task.Delay(RoutingClock.StartDelay, time, stoppingToken);
         using var timer = new PeriodicTimer(Interval, time);
         do

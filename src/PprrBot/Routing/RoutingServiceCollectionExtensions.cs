@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using PprrBot.Data;
 using PprrBot.Protocol;
 
 namespace PprrBot.Routing;
@@ -29,6 +30,7 @@ public static class RoutingServiceCollectionExtensions
         builder.Services.TryAddScoped<IRoutingChannel, RoutingChannel>();
 
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(_ => PprrDataReadiness.Ready());
         builder.Services.AddSingleton<WorkingDayCalendar>();
         builder.Services.AddSingleton<DeadlineCalculator>();
         builder.Services.AddSingleton<RoutingAccess>();

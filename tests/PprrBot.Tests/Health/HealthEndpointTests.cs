@@ -1,8 +1,13 @@
+using System.Data.Common;
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PprrBot.Data;
+using PprrBot.Data.Sqlite;
 
 namespace PprrBot.Tests.Health;
 
@@ -15,6 +20,7 @@ public sealed class HealthEndpointTests(WebApplicationFactory<Program> factory) 
     {
         using var app = factory.WithWebHostBuilder(b => b.UseSetting("Data:SqlitePath", Path.Combine(_databaseFolder, "pprrbot.db")));
         using var client = app.CreateClient();
+        await app.Services.GetRequiredService<PprrDataReadiness>().Database.WaitAsync(TestContext.Current.CancellationToken);
 
         var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken);
 
@@ -37,7 +43,12 @@ public sealed class HealthEndpointTests(WebApplicationFactory<Program> factory) 
         using var app = factory.WithWebHostBuilder(b => b
             .UseSetting("Data:Provider", "Postgres")
             .UseSetting("ConnectionStrings:Pprr", "Host=127.0.0.1;Port=1;Timeout=1;Username=nobody")
-            .ConfigureTestServices(services => services.Remove(services.Single(s => s.ImplementationType == typeof(PprrDataStartup)))));
+            .ConfigureTestServices(services =>
+            {
+                services.Remove(services.Single(s => s.ImplementationType == typeof(PprrDataStartup)));
+                services.RemoveAll<PprrDataReadiness>();
+                services.AddSingleton(PprrDataReadiness.Ready());
+            }));
         using var client = app.CreateClient();
 
         var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken);
@@ -48,11 +59,46 @@ public sealed class HealthEndpointTests(WebApplicationFactory<Program> factory) 
         Assert.False(json.RootElement.GetProperty("database").GetProperty("reachable").GetBoolean());
     }
 
+    [Fact]
+    public async Task HealthzSaysStartingUntilTheDataStartUpHasFinished()
+    {
+        var gate = new ConnectionGate();
+        using var app = factory.WithWebHostBuilder(b => b
+            .UseSetting("Data:SqlitePath", Path.Combine(_databaseFolder, "pprrbot.db"))
+            .ConfigureTestServices(services => services.ConfigureDbContext<SqlitePprrDbContext>(o => o.AddInterceptors(gate))));
+        using var client = app.CreateClient();
+
+        var starting = await client.GetAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken);
+        var startingBody = await starting.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        gate.Open();
+        await app.Services.GetRequiredService<PprrDataReadiness>().Database.WaitAsync(TestContext.Current.CancellationToken);
+        var ready = await client.GetAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, starting.StatusCode);
+        Assert.Equal("starting", JsonDocument.Parse(startingBody).RootElement.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_databaseFolder))
         {
             Directory.Delete(_databaseFolder, recursive: true);
         }
+    }
+}
+
+/// <summary>Holds every database connection (the data start-up's first) until the test opens the gate.</summary>
+internal sealed class ConnectionGate : DbConnectionInterceptor
+{
+    private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Open() => _open.TrySetResult();
+
+    public override async ValueTask<InterceptionResult> ConnectionOpeningAsync(
+        DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        await _open.Task.WaitAsync(cancellationToken);
+        return result;
     }
 }

@@ -2,7 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
+using PprrBot.Data;
 using PprrBot.Data.Conversations;
+using PprrBot.Data.Imports;
+using PprrBot.Data.ReadModel;
 using PprrBot.Protocol;
 using PprrBot.Tests.Protocol.TestAdapter;
 
@@ -148,6 +151,52 @@ public class TurnHandlerTests
         var replies = await bot.SendAsync("hello");
 
         Assert.Contains("What I can help with", CardText(Assert.Single(replies)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SavesTheConversationReferenceOnlyAfterTheAnswerIsSent()
+    {
+        BotTestAdapter? bot = null;
+        var sentWhenSaved = new List<int>();
+        var store = new Mock<IConversationReferenceStore>();
+        store.Setup(s => s.SaveAsync(It.IsAny<ConversationReference>(), It.IsAny<CancellationToken>()))
+            .Callback(() => sentWhenSaved.Add(bot!.Sent.Count))
+            .Returns(Task.CompletedTask);
+        await using var created = bot = BotTestAdapter.Create(configureServices: s => s.AddSingleton(store.Object));
+
+        await bot.SendAsync("hello");
+
+        Assert.Equal([1], sentWhenSaved);
+    }
+
+    [Fact]
+    public async Task SavesTheConversationReferenceWhenTheAnswerCannotBeSent()
+    {
+        var connector = new Mock<IConnectorClient>();
+        connector.Setup(c => c.ReplyToActivityAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ConnectorException("Teams is down", 503, "ServiceUnavailable"));
+        await using var bot = BotTestAdapter.Create(configureServices: s => s.AddSingleton(connector.Object));
+
+        await bot.SendAsync("hello");
+
+        Assert.NotNull(await bot.References.FindByConversationAsync(bot.ConversationId, Ct));
+    }
+
+    [Fact]
+    public async Task AnswersAMessageSentDuringStartUpOnceTheSnapshotIsReady()
+    {
+        var readiness = PprrDataReadiness.Starting();
+        var store = new PprrSnapshotStore();
+        await using var bot = BotTestAdapter.Create(configureServices: s => s.AddSingleton(readiness).AddSingleton(store));
+
+        var turn = bot.SendAsync("what is CFE01");
+        var answeredBeforeReady = turn.IsCompleted || bot.Sent.Count > 0;
+        store.Swap(SampleDataSet.LoadSnapshot(DateTimeOffset.UnixEpoch));
+        readiness.SnapshotReady();
+        var replies = await turn;
+
+        Assert.False(answeredBeforeReady);
+        Assert.Contains("71.1", CardText(Assert.Single(replies)), StringComparison.Ordinal);
     }
 
     [Fact]
