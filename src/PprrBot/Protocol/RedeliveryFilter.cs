@@ -1,9 +1,13 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+
 namespace PprrBot.Protocol;
 
 /// <summary>
 /// Remembers keys (conversation id + activity id) for a while so a redelivered activity is processed once
 /// (protocol.md §1.7), optionally with what the first delivery produced. Bounded: past the capacity the oldest keys
-/// are forgotten first.
+/// are forgotten first. Keys are held as a 128-bit hash of their text, not the text: Teams' conversation ids run to
+/// a hundred characters and more, and a full filter holds 20,000 keys (docs/performance.md, "Load").
 /// </summary>
 internal sealed class RedeliveryFilter(TimeProvider time, TimeSpan window, int capacity)
 {
@@ -11,18 +15,20 @@ internal sealed class RedeliveryFilter(TimeProvider time, TimeSpan window, int c
 
     public const int DefaultCapacity = 20_000;
 
-    private readonly Dictionary<string, (DateTimeOffset At, object? Value)> _seen = new(StringComparer.Ordinal);
-    private readonly Queue<(string Key, DateTimeOffset At)> _order = new();
+    private static readonly object Seen = new();
+
+    private readonly Dictionary<UInt128, (DateTimeOffset At, object? Value)> _seen = [];
+    private readonly Queue<(UInt128 Key, DateTimeOffset At)> _order = new();
     private readonly Lock _lock = new();
 
-    /// <summary>True the first time a key is seen within the window; false for a repeat.</summary>
     /// <summary>True if this activity was already accepted within the window (Teams redelivers slow ones).</summary>
     public bool IsRedelivery(Activity activity) => activity.Id is { Length: > 0 } && !TryFirstSighting(DeliveryKey(activity));
 
     /// <summary>Undoes <see cref="IsRedelivery"/> for an activity we refused (queue full), so Teams' retry is processed.</summary>
     public void ForgetDelivery(Activity activity) => Forget(DeliveryKey(activity));
 
-    public bool TryFirstSighting(string key) => Remember<object>(key, static () => new object()).First;
+    /// <summary>True the first time a key is seen within the window; false for a repeat.</summary>
+    public bool TryFirstSighting(string key) => Remember(key, static () => Seen).First;
 
     /// <summary>
     /// The value remembered for the key within the window, or, the first time, the one <paramref name="create"/>
@@ -32,17 +38,18 @@ internal sealed class RedeliveryFilter(TimeProvider time, TimeSpan window, int c
         where T : class
     {
         var now = time.GetUtcNow();
+        var hash = Hash(key);
         lock (_lock)
         {
             Forget(now);
-            if (_seen.TryGetValue(key, out var seen) && now - seen.At < window && seen.Value is T remembered)
+            if (_seen.TryGetValue(hash, out var seen) && now - seen.At < window && seen.Value is T remembered)
             {
                 return (remembered, false);
             }
 
             var value = create();
-            _seen[key] = (now, value);
-            _order.Enqueue((key, now));
+            _seen[hash] = (now, value);
+            _order.Enqueue((hash, now));
             return (value, true);
         }
     }
@@ -50,13 +57,16 @@ internal sealed class RedeliveryFilter(TimeProvider time, TimeSpan window, int c
     /// <summary>Forgets a key, e.g. when the activity it stood for could not be accepted after all.</summary>
     public void Forget(string key)
     {
+        var hash = Hash(key);
         lock (_lock)
         {
-            _seen.Remove(key);
+            _seen.Remove(hash);
         }
     }
 
     private static string DeliveryKey(Activity activity) => $"{activity.Conversation?.Id}|{activity.Id}";
+
+    private static UInt128 Hash(string key) => XxHash128.HashToUInt128(MemoryMarshal.AsBytes(key.AsSpan()));
 
     private void Forget(DateTimeOffset now)
     {

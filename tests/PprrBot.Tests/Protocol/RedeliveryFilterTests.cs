@@ -48,6 +48,20 @@ public class RedeliveryFilterTests
     }
 
     [Fact]
+    public void TellsApartActivitiesWhoseLongKeysDifferOnlyAtTheEnd()
+    {
+        var filter = new RedeliveryFilter(new FakeTimeProvider(), RedeliveryFilter.DefaultWindow, 100);
+        var conversation = "a:1" + new string('x', 140);
+        filter.TryFirstSighting(conversation + "|1669000000001");
+
+        var next = filter.TryFirstSighting(conversation + "|1669000000002");
+        var repeat = filter.TryFirstSighting(conversation + "|1669000000001");
+
+        Assert.True(next);
+        Assert.False(repeat);
+    }
+
+    [Fact]
     public void AcceptsAnActivityAgainAfterItWasForgotten()
     {
         var filter = new RedeliveryFilter(new FakeTimeProvider(), RedeliveryFilter.DefaultWindow, 100);
