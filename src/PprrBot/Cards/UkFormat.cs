@@ -10,9 +10,38 @@ namespace PprrBot.Cards;
 /// </summary>
 internal static class UkFormat
 {
-    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-GB");
+    /// <summary>
+    /// UK conventions written out here rather than read from the operating system's ICU data, which the bot does not
+    /// load (invariant globalization, ADR-012): English month and day names (the invariant culture's), day-first
+    /// dates, 24-hour times, "£" and "10.4%".
+    /// </summary>
+    public static readonly CultureInfo Culture = CreateUkCulture();
 
     private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+
+    private static CultureInfo CreateUkCulture()
+    {
+        var culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+        var dates = culture.DateTimeFormat;
+        dates.ShortDatePattern = "dd/MM/yyyy";
+        dates.LongDatePattern = "d MMMM yyyy";
+        dates.ShortTimePattern = "HH:mm";
+        dates.LongTimePattern = "HH:mm:ss";
+        dates.FullDateTimePattern = "dddd d MMMM yyyy HH:mm:ss";
+        dates.MonthDayPattern = "d MMMM";
+        dates.YearMonthPattern = "MMMM yyyy";
+        dates.AMDesignator = "am";
+        dates.PMDesignator = "pm";
+        dates.FirstDayOfWeek = DayOfWeek.Monday;
+        dates.CalendarWeekRule = CalendarWeekRule.FirstFourDayWeek;
+        var numbers = culture.NumberFormat;
+        numbers.CurrencySymbol = "£";
+        numbers.CurrencyPositivePattern = 0;
+        numbers.CurrencyNegativePattern = 1;
+        numbers.PercentPositivePattern = 1;
+        numbers.PercentNegativePattern = 1;
+        return CultureInfo.ReadOnly(culture);
+    }
 
     // U+2212: a true minus sign, so "−£228,000" is not read as a dash.
     private const string Minus = "\u2212";

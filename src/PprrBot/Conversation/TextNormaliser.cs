@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace PprrBot.Conversation;
@@ -80,5 +79,5 @@ internal static class TextNormaliser
         return word.ToString();
     }
 
-    public static string Title(string text) => CultureInfo.GetCultureInfo("en-GB").TextInfo.ToTitleCase(text);
+    public static string Title(string text) => Cards.UkFormat.Culture.TextInfo.ToTitleCase(text);
 }

@@ -48,15 +48,13 @@ internal static partial class RouteRequestText
         }
 
         if (MeetingQuestions().Match(trimmed) is { Success: true } meeting
-            && DateOnly.TryParseExact($"{meeting.Groups["day"].Value} {meeting.Groups["month"].Value} 2000", "d MMMM yyyy", UkCulture, System.Globalization.DateTimeStyles.None, out var date))
+            && DateOnly.TryParseExact($"{meeting.Groups["day"].Value} {meeting.Groups["month"].Value} 2000", "d MMMM yyyy", Cards.UkFormat.Culture, System.Globalization.DateTimeStyles.None, out var date))
         {
             return (QuestionListRequest.Meeting, date.Day, date.Month);
         }
 
         return CommitteeQuestions().IsMatch(trimmed) ? (QuestionListRequest.Committee, 0, 0) : null;
     }
-
-    private static readonly System.Globalization.CultureInfo UkCulture = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
 
     [GeneratedRegex(@"^(?:show\s+(?:me\s+)?|list\s+)?my\s+(?:routed\s+|sent\s+)?questions$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MyQuestions();

@@ -84,7 +84,7 @@ internal sealed partial class RoutingService(
                 var meetings = snapshots.Current.Meetings.Where(m => m.Date.Day == day && m.Date.Month == month).ToList();
                 var meeting = meetings.Where(m => m.Date >= today).MinBy(m => m.Date) ?? meetings.MaxBy(m => m.Date);
                 return meeting is null
-                    ? BotMessage.Plain($"I don't know of a meeting on {day} {System.Globalization.CultureInfo.GetCultureInfo("en-GB").DateTimeFormat.GetMonthName(month)}.")
+                    ? BotMessage.Plain($"I don't know of a meeting on {day} {Cards.UkFormat.Culture.DateTimeFormat.GetMonthName(month)}.")
                     : await MeetingQuestionsAsync(message.From, meeting.Date, cancellationToken);
             default:
                 return null;
@@ -268,7 +268,7 @@ internal sealed partial class RoutingService(
     /// <summary>Questions for one meeting: Democratic Services see all; a chair sees their committee's; others are refused.</summary>
     public async ValueTask<BotMessage> MeetingQuestionsAsync(Sender sender, DateOnly meetingDate, CancellationToken cancellationToken)
     {
-        var heading = $"Questions for the {meetingDate.ToString("d MMMM", CultureInfo.GetCultureInfo("en-GB"))} meeting";
+        var heading = $"Questions for the {meetingDate.ToString("d MMMM", Cards.UkFormat.Culture)} meeting";
         if (access.IsDemocraticServices(sender))
         {
             return RoutingCards.QuestionList(heading, View(await store.ListByMeetingAsync(null, meetingDate, cancellationToken)));
