@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace PprrBot.Conversation;
 
 /// <summary>
@@ -10,12 +8,12 @@ internal static class TextNormaliser
 {
     public static List<string> Tokens(string text)
     {
-        // Plain ASCII is already in compatibility form: most questions skip the normalisation pass.
-        var normalised = Ascii.IsValid(text) ? text : text.Normalize(NormalizationForm.FormKC);
+        // No Unicode compatibility folding (NFKC): without ICU (ADR-012) .NET leaves full-width forms and ligatures as
+        // they are. What members type (smart quotes, dashes, no-break spaces, "£") is handled below either way.
         var tokens = new List<string>();
-        Span<char> buffer = normalised.Length <= 256 ? stackalloc char[normalised.Length] : new char[normalised.Length];
+        Span<char> buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
         var length = 0;
-        foreach (var raw in normalised)
+        foreach (var raw in text)
         {
             var c = char.ToLowerInvariant(raw);
             if (char.IsLetterOrDigit(c))

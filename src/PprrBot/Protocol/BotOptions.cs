@@ -61,7 +61,7 @@ internal sealed class BotOptions
 
     /// <summary>Activities processed at the same time.</summary>
     [Range(1, 64)]
-    public int QueueWorkers { get; set; } = 4;
+    public int QueueWorkers { get; set; } = 16;
 
     /// <summary>
     /// Sends a second across all conversations (Teams' per-app-per-tenant throttle, protocol.md §3.6). Keep the default

@@ -21,6 +21,17 @@ public class QuestionInterpreterTests
         Assert.Equal("CFE21", Assert.Single(question.Measures).Code);
     }
 
+    [Theory]
+    [InlineData("what\u2019s the persistent\u00A0absence rate for pupils with an EHC\u00A0plan?")]
+    [InlineData("persistent absence \u2013 pupils with an EHC plan")]
+    [InlineData("\u201Cpersistent absence\u201D for EHC plan pupils")]
+    public void ReadsWhatPhonesAndWordProcessorsTypeSmartQuotesDashesAndNoBreakSpaces(string text)
+    {
+        var question = _interpreter.Interpret(text, Snapshot);
+
+        Assert.Equal("CFE34", Assert.Single(question.Measures).Code);
+    }
+
     [Fact]
     public void ReadsTheFieldsAbbreviationsAsTheMeasuresNames()
     {

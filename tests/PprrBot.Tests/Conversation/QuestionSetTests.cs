@@ -37,7 +37,7 @@ public class QuestionSetTests
         }
 
         var accuracy = (rows.Count - failures.Count) / (double)rows.Count;
-        var report = $"{file}: {rows.Count - failures.Count}/{rows.Count} correct ({accuracy.ToString("P1", CultureInfo.GetCultureInfo("en-GB"))})";
+        var report = $"{file}: {rows.Count - failures.Count}/{rows.Count} correct ({accuracy.ToString("P1", PprrBot.Cards.UkFormat.Culture)})";
         TestContext.Current.SendDiagnosticMessage(report);
         TestContext.Current.AddAttachment("accuracy", report + "\n" + string.Join('\n', failures));
         Assert.True(accuracy >= 0.95, $"{report}, below 95%:\n{string.Join('\n', failures)}");
