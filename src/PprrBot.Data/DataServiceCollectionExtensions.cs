@@ -66,7 +66,7 @@ public static class DataServiceCollectionExtensions
             services.AddDbContextPool<PprrDbContext, SqlitePprrDbContext>(
                 (sp, options) => options.UseSqlite(SqliteConnectionString(sp.GetRequiredService<IOptions<DataOptions>>().Value, sp.GetRequiredService<IHostEnvironment>()))
                     .ConfigureWarnings(SkipPendingModelCheck)
-                    .AddInterceptors(sp.GetRequiredService<PprrDataReadinessInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<PprrDataReadinessInterceptor>(), SqliteConnectionSettings.Instance));
         }
 
         // Ready from the start unless AddPprrData registered the background start-up's readiness first.

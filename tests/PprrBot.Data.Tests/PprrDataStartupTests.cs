@@ -128,6 +128,23 @@ public sealed class PprrDataStartupTests : IDisposable
     }
 
     [Fact]
+    public async Task KeepsTheSqliteFileInWriteAheadLoggingWithABusyWaitSoWritersQueueBriefly()
+    {
+        using var host = Host(null, ("Data:SqlitePath", _file));
+        await host.StartAsync(Cancel);
+        await host.Services.GetRequiredService<PprrDataReadiness>().Database.WaitAsync(Cancel);
+
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PprrDbContext>();
+        var journal = await db.Database.SqlQueryRaw<string>("SELECT journal_mode AS Value FROM pragma_journal_mode").SingleAsync(Cancel);
+        var busyTimeout = await db.Database.SqlQueryRaw<int>("SELECT timeout AS Value FROM pragma_busy_timeout").SingleAsync(Cancel);
+
+        Assert.Equal("wal", journal);
+        Assert.True(busyTimeout > 0, $"busy_timeout is {busyTimeout}");
+        await host.StopAsync(Cancel);
+    }
+
+    [Fact]
     public async Task ADatabaseFailureAtStartStopsTheHostWithAnError()
     {
         using var host = Host(null, ("Data:Provider", "Postgres"), ("ConnectionStrings:Pprr", "Host=127.0.0.1;Port=1;Timeout=1;Username=nobody"));
