@@ -1,7 +1,5 @@
-using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
@@ -171,21 +169,6 @@ public sealed class PprrDataStartupTests : IDisposable
         foreach (var file in new[] { _file, _file + "-wal", _file + "-shm" }.Where(File.Exists))
         {
             File.Delete(file);
-        }
-    }
-
-    /// <summary>Holds every connection the start-up opens until the test opens the gate.</summary>
-    private sealed class ConnectionGate : DbConnectionInterceptor
-    {
-        private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public void Open() => _open.TrySetResult();
-
-        public override async ValueTask<InterceptionResult> ConnectionOpeningAsync(
-            DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
-        {
-            await _open.Task.WaitAsync(cancellationToken);
-            return result;
         }
     }
 }

@@ -1,9 +1,7 @@
-using System.Data.Common;
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PprrBot.Data;
@@ -85,20 +83,5 @@ public sealed class HealthEndpointTests(WebApplicationFactory<Program> factory) 
         {
             Directory.Delete(_databaseFolder, recursive: true);
         }
-    }
-}
-
-/// <summary>Holds every database connection (the data start-up's first) until the test opens the gate.</summary>
-internal sealed class ConnectionGate : DbConnectionInterceptor
-{
-    private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    public void Open() => _open.TrySetResult();
-
-    public override async ValueTask<InterceptionResult> ConnectionOpeningAsync(
-        DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
-    {
-        await _open.Task.WaitAsync(cancellationToken);
-        return result;
     }
 }
