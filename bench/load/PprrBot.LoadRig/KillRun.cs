@@ -23,7 +23,8 @@ internal static partial class KillRun
     private const string DemocraticServicesId = "ds-kill-run";
     private const int Connections = 10;
     // The killed process held leases on up to a batch of outbox rows: they free after RoutingOutboxWorker.Lease (2 min).
-    private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(180);
+    // Every officer card goes to the one officer's chat, which Teams' limit (60 in 30 s) paces at two a second.
+    private static TimeSpan DrainLimit(int submits) => TimeSpan.FromSeconds(120 + (submits / 2.0) + 60);
 
     public static async Task<IEnumerable<string>> RunAsync(string botDll, int port, string databasePath, StandInConnector connector, int submits)
     {
@@ -106,7 +107,7 @@ internal static partial class KillRun
 
             var drain = Stopwatch.StartNew();
             var unsent = await UnsentOutboxAsync(databasePath);
-            while (unsent > 0 && drain.Elapsed < DrainLimit)
+            while (unsent > 0 && drain.Elapsed < DrainLimit(submits))
             {
                 await Task.Delay(200);
                 unsent = await UnsentOutboxAsync(databasePath);
@@ -163,7 +164,7 @@ internal static partial class KillRun
             $"After the restart: {resent} submits sent again ({redelivered} of them already accepted before the kill); refused after the restart: {refusedAfter}",
             $"Submits accepted (202, before or after the kill): {accepted.Count} of {submits}",
             $"Routed questions in the database for them: exactly one {withQuestion}; none {withoutQuestion}; two or more (same SourceKey) {twice}; questions for submits never accepted {strays}",
-            $"Outbox: unsent after the drain {unsent} (drain waited {drainSeconds:N1} s, limit {DrainLimit.TotalSeconds:N0} s)",
+            $"Outbox: unsent after the drain {unsent} (drain waited {drainSeconds:N1} s, limit {DrainLimit(submits).TotalSeconds:N0} s)",
             $"Officer cards (by the question reference in the card): arrived {officer.Arrived} of {references.Count}; missing {officer.Missing}; arrived twice or more {officer.Doubled}",
             $"Democratic Services copies: arrived {ds.Arrived} of {references.Count}; missing {ds.Missing}; arrived twice or more {ds.Doubled}",
             $"Member acknowledgements (reply to the submit) for accepted submits: {acked} of {accepted.Count}",
