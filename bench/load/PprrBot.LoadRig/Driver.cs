@@ -1,9 +1,6 @@
-using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text.Json;
 using CsvHelper;
 
 namespace PprrBot.LoadRig;
@@ -25,10 +22,6 @@ internal sealed record PhaseResult(
 internal sealed class Driver(string botUrl, StandInConnector connector, string runId)
 {
     private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(20);
-    private static readonly MediaTypeHeaderValue JsonType = new("application/json") { CharSet = "utf-8" };
-
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? Buffer;
 
     private readonly string[] _questions = LoadQuestions();
     private int _next;
@@ -43,8 +36,9 @@ internal sealed class Driver(string botUrl, StandInConnector connector, string r
         var activityId = $"{runId}-{n}";
         var reply = connector.ReplyTo(activityId);
         var start = Stopwatch.GetTimestamp();
-        using var content = new ByteArrayContent(Activity(n, activityId));
-        content.Headers.ContentType = JsonType;
+        var member = n % Conversations;
+        using var content = RigActivity.Message(
+            connector.ServiceUrl, activityId, $"a:load-{runId}-{member}", $"member-{member}", member, _questions[n % _questions.Length]);
         HttpStatusCode status;
         try
         {
@@ -128,41 +122,6 @@ internal sealed class Driver(string botUrl, StandInConnector connector, string r
         UseProxy = false,
     })
     { Timeout = TimeSpan.FromSeconds(30) };
-
-    // Written straight to UTF-8 (no JSON tree per question): the rig shares the bot's two cores, so its own cost per
-    // question is kept small and reported beside the bot's.
-    private byte[] Activity(int n, string activityId)
-    {
-        var member = n % Conversations;
-        var buffer = Buffer ??= new ArrayBufferWriter<byte>(1024);
-        buffer.ResetWrittenCount();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("type", "message");
-            json.WriteString("id", activityId);
-            json.WriteString("timestamp", DateTimeOffset.UtcNow);
-            json.WriteString("serviceUrl", connector.ServiceUrl);
-            json.WriteString("channelId", "msteams");
-            json.WriteStartObject("from");
-            json.WriteString("id", $"29:member-{member}");
-            json.WriteString("aadObjectId", $"00000000-0000-0000-0000-{member:000000000000}");
-            json.WriteEndObject();
-            json.WriteStartObject("recipient");
-            json.WriteString("id", "28:pprrbot-load");
-            json.WriteString("name", "PprrBot");
-            json.WriteEndObject();
-            json.WriteStartObject("conversation");
-            json.WriteString("id", $"a:load-{runId}-{member}");
-            json.WriteString("conversationType", "personal");
-            json.WriteString("tenantId", "00000000-0000-0000-0000-00000000load");
-            json.WriteEndObject();
-            json.WriteString("text", _questions[n % _questions.Length]);
-            json.WriteEndObject();
-        }
-
-        return buffer.WrittenSpan.ToArray();
-    }
 
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];

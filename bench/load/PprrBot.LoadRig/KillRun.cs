@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 
@@ -212,7 +209,10 @@ internal static partial class KillRun
 
     private static async Task<HttpStatusCode> SendAsync(HttpClient http, string botUrl, StandInConnector connector, string runId, int n)
     {
-        using var content = new StringContent(Submit(connector, runId, n), Encoding.UTF8, "application/json");
+        // "Send" pressed on the confirmation card (Action.Submit): empty text, the card's inputs in value, replyToId the card.
+        using var content = RigActivity.Message(
+            connector.ServiceUrl, ActivityId(runId, n), Conversation(runId, n), $"member-kill-{n}", n, "", replyToId: $"card-{n}",
+            value: [("pprr", "route.send"), ("question", $"Kill-run question {n}: why is the measure off target this quarter?"), ("officerRole", OfficerRole)]);
         try
         {
             using var response = await http.PostAsync(botUrl + "/api/messages", content);
@@ -223,30 +223,6 @@ internal static partial class KillRun
             return 0;
         }
     }
-
-    /// <summary>"Send" pressed on the confirmation card (Action.Submit): empty text, the card's inputs in value, replyToId the card.</summary>
-    private static string Submit(StandInConnector connector, string runId, int n) => new JsonObject
-    {
-        ["type"] = "message",
-        ["id"] = ActivityId(runId, n),
-        ["replyToId"] = $"card-{n}",
-        ["timestamp"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
-        ["serviceUrl"] = connector.ServiceUrl,
-        ["channelId"] = "msteams",
-        ["from"] = new JsonObject { ["id"] = $"29:member-kill-{n}", ["aadObjectId"] = $"00000000-0000-0000-0000-{n:000000000000}" },
-        ["recipient"] = new JsonObject { ["id"] = "28:pprrbot-load", ["name"] = "PprrBot" },
-        ["conversation"] = new JsonObject
-        {
-            ["id"] = Conversation(runId, n), ["conversationType"] = "personal", ["tenantId"] = "00000000-0000-0000-0000-00000000load",
-        },
-        ["text"] = "",
-        ["value"] = new JsonObject
-        {
-            ["pprr"] = "route.send",
-            ["question"] = $"Kill-run question {n}: why is the measure off target this quarter?",
-            ["officerRole"] = OfficerRole,
-        },
-    }.ToJsonString();
 
     private static string Conversation(string runId, int n) => $"a:kill-{runId}-{n}";
 
