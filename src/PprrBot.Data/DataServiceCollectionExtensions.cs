@@ -70,7 +70,7 @@ public static class DataServiceCollectionExtensions
         }
 
         // Ready from the start unless AddPprrData registered the background start-up's readiness first.
-        services.TryAddSingleton(_ => PprrDataReadiness.Ready());
+        PprrDataReadiness.TryAddReady(services);
         services.AddSingleton<PprrDataReadinessInterceptor>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PprrSnapshotStore>();

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace PprrBot.Data;
 
 /// <summary>
@@ -29,6 +32,16 @@ internal sealed class PprrDataReadiness
         var readiness = new PprrDataReadiness();
         readiness.DatabaseReady();
         return readiness;
+    }
+
+    /// <summary>
+    /// Registers <see cref="Ready"/> unless a readiness is registered already (AddPprrData's, which waits for the
+    /// start-up): every feature that waits on readiness calls this, so each also works in hosts without the data start-up.
+    /// </summary>
+    internal static IServiceCollection TryAddReady(IServiceCollection services)
+    {
+        services.TryAddSingleton(_ => Ready());
+        return services;
     }
 
     /// <summary>Waits for <see cref="PprrDataStartup"/>, which <see cref="DataServiceCollectionExtensions.AddPprrData"/> registers.</summary>

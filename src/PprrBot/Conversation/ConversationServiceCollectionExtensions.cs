@@ -29,7 +29,7 @@ public static class ConversationServiceCollectionExtensions
             services.GetService<DeadlineCalculator>()));
         // Scoped: it hands routing requests to the Routing feature's scoped service when that is registered.
         builder.Services.AddScoped<IMessageResponder, MemberResponder>();
-        builder.Services.TryAddSingleton(_ => PprrDataReadiness.Ready());
+        PprrDataReadiness.TryAddReady(builder.Services);
         builder.Services.AddHostedService<AnsweringWarmUp>();
 
         // The model is optional help: registered only when configured, so nothing depends on it.

@@ -30,7 +30,7 @@ public static class ProtocolServiceCollectionExtensions
 
         // The data feature registers the database-backed store; this one only fills in when it is absent.
         services.TryAddSingleton<IConversationReferenceStore, InMemoryConversationReferenceStore>();
-        services.TryAddSingleton(_ => PprrDataReadiness.Ready());
+        PprrDataReadiness.TryAddReady(services);
 
         services.AddSingleton<BotSigningKeys>();
         services.AddSingleton<ServiceUrlPolicy>();

@@ -30,7 +30,7 @@ public static class RoutingServiceCollectionExtensions
         builder.Services.TryAddScoped<IRoutingChannel, RoutingChannel>();
 
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddSingleton(_ => PprrDataReadiness.Ready());
+        PprrDataReadiness.TryAddReady(builder.Services);
         builder.Services.AddSingleton<WorkingDayCalendar>();
         builder.Services.AddSingleton<DeadlineCalculator>();
         builder.Services.AddSingleton<RoutingAccess>();
