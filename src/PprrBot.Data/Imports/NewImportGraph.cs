@@ -89,36 +89,16 @@ internal sealed class NewImportGraph
                 ApplyDefinitions(file, Measures.ToDictionary(m => m.Code, StringComparer.OrdinalIgnoreCase));
                 break;
             case ImportKind.Finance:
-                foreach (var (_, line) in file.Finance)
-                {
-                    line.ImportId = importId;
-                    Finance.Add(line);
-                }
-
+                AddStamped(file.Finance, Finance, line => line.ImportId = importId);
                 break;
             case ImportKind.Savings:
-                foreach (var (_, scheme) in file.Savings)
-                {
-                    scheme.ImportId = importId;
-                    Savings.Add(scheme);
-                }
-
+                AddStamped(file.Savings, Savings, scheme => scheme.ImportId = importId);
                 break;
             case ImportKind.Contacts:
-                foreach (var (_, contact) in file.Contacts)
-                {
-                    contact.ImportId = importId;
-                    Contacts.Add(contact);
-                }
-
+                AddStamped(file.Contacts, Contacts, contact => contact.ImportId = importId);
                 break;
             case ImportKind.Meetings:
-                foreach (var (_, meeting) in file.Meetings)
-                {
-                    meeting.ImportId = importId;
-                    Meetings.Add(meeting);
-                }
-
+                AddStamped(file.Meetings, Meetings, meeting => meeting.ImportId = importId);
                 break;
         }
     }
@@ -179,6 +159,15 @@ internal sealed class NewImportGraph
             measure.Definition = row.Definition;
             measure.DefinitionSourceRef = row.SourceRef;
             measure.DefinitionProvenance = row.Provenance;
+        }
+    }
+
+    private static void AddStamped<T>(List<(int Row, T Item)> rows, List<T> into, Action<T> stamp)
+    {
+        foreach (var (_, item) in rows)
+        {
+            stamp(item);
+            into.Add(item);
         }
     }
 

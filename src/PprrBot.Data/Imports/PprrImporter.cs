@@ -110,6 +110,7 @@ public sealed class PprrImporter(PprrDbContext db, TimeProvider time)
             await db.SaveChangesAsync(cancellationToken);
             NewImportGraph.Build(applied).AddTo(db);
             await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
         }
         else
         {
@@ -124,7 +125,6 @@ public sealed class PprrImporter(PprrDbContext db, TimeProvider time)
             }
         }
 
-        db.ChangeTracker.Clear();
         done.AddRange(applied.Select(a => new ImportedFile(a.File.Source.FileName, a.File.Kind, a.File.RowCount, ImportFileStatus.Imported, a.Record.Id)));
         await transaction.CommitAsync(cancellationToken);
         return new ImportOutcome(done, []);
