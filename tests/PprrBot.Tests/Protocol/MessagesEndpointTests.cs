@@ -83,6 +83,23 @@ public class MessagesEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task AcceptsAChunkedMessageOfManyKilobytesWith202()
+    {
+        // No Content-Length: the body is read into a buffer that grows as it arrives, and must come out whole.
+        using var client = _local.ClientFrom(IPAddress.Loopback);
+        var activity = LocalActivity();
+        activity["text"] = string.Concat(Enumerable.Repeat("What is the persistent absence rate for SEN? ", 600));
+        var request = BotApplicationFactory.Post(activity);
+        request.Content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(activity.ToJsonString())));
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await client.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    [Fact]
     public async Task AcceptsAMessageWithUnknownFieldsWith202()
     {
         using var client = _local.ClientFrom(IPAddress.Loopback);
