@@ -1,7 +1,7 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using PprrBot.Protocol;
 
 namespace PprrBot.Cards;
 
@@ -92,40 +92,13 @@ internal sealed class CardObject
 
     /// <summary>The object as compact UTF-8 JSON. Non-ASCII text (£, –, ⚠) is written as UTF-8, not escaped:
     /// the card goes to Teams as JSON, never into HTML, and escaping would make cards up to a sixth larger.</summary>
-    public byte[] ToUtf8Json()
-    {
-        // One buffer and writer per thread, reused: a card is written in one go, and growing a fresh buffer for each
-        // card cost more than writing it.
-        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(16 * 1024);
-        var writer = t_writer ??= new Utf8JsonWriter(buffer, WriterOptions);
-        buffer.ResetWrittenCount();
-        writer.Reset(buffer);
-        WriteTo(writer);
-        writer.Flush();
-        var json = buffer.WrittenSpan.ToArray();
-        if (buffer.Capacity > MaxKeptBuffer)
-        {
-            // An unusually large card: don't keep its buffer for the life of the thread.
-            t_buffer = null;
-            t_writer = null;
-        }
+    public byte[] ToUtf8Json() => Scratch.Write(this, static (writer, card) => card.WriteTo(writer), static json => json.ToArray());
 
-        return json;
-    }
-
-    private const int MaxKeptBuffer = 256 * 1024;
-
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_buffer;
-
-    [ThreadStatic]
-    private static Utf8JsonWriter? t_writer;
-
-    private static readonly JsonWriterOptions WriterOptions = new()
+    private static readonly ScratchJson Scratch = new(new JsonWriterOptions
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         SkipValidation = true,
-    };
+    });
 
     private int IndexOf(string name)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -125,23 +126,57 @@ internal sealed class ConnectorClient(
         }
 
         var uri = new Uri(new Uri(serviceUrl.EndsWith('/') ? serviceUrl : serviceUrl + "/"), path);
-        var json = JsonSerializer.SerializeToUtf8Bytes(body, bodyType);
-        CheckSize(json);
+        var (buffer, length) = Serialize(body, bodyType);
+        var json = buffer.AsMemory(0, length);
+        CheckSize(json.Span);
         var client = httpClients.CreateClient(method == HttpMethod.Post ? CreatingClient : IdempotentClient);
 
-        using var lease = await limiter.AcquireAsync(limiterKey, cancellationToken);
-        using var response = await SendOnceAsync(client, method, uri, json, decision, forceRefresh: false, cancellationToken);
-        if (response.StatusCode == HttpStatusCode.Unauthorized && decision == ServiceUrlDecision.WithToken)
+        TResponse? result;
+        using (var lease = await limiter.AcquireAsync(limiterKey, cancellationToken))
         {
-            // One forced token refresh, then fail (protocol.md §3.1).
-            using var retried = await SendOnceAsync(client, method, uri, json, decision, forceRefresh: true, cancellationToken);
-            return await ReadAsync(retried, responseType, cancellationToken);
+            using var response = await SendOnceAsync(client, method, uri, json, decision, forceRefresh: false, cancellationToken);
+            if (response.StatusCode == HttpStatusCode.Unauthorized && decision == ServiceUrlDecision.WithToken)
+            {
+                // One forced token refresh, then fail (protocol.md §3.1).
+                using var retried = await SendOnceAsync(client, method, uri, json, decision, forceRefresh: true, cancellationToken);
+                result = await ReadAsync(retried, responseType, cancellationToken);
+            }
+            else
+            {
+                result = await ReadAsync(response, responseType, cancellationToken);
+            }
         }
 
-        return await ReadAsync(response, responseType, cancellationToken);
+        // Only once every send has finished with the body. After a failure the buffer is left to the GC, not returned:
+        // a send that gave up may not have stopped reading it yet.
+        ArrayPool<byte>.Shared.Return(buffer);
+        return result;
     }
 
-    private void CheckSize(byte[] json)
+    /// <summary>
+    /// The body as UTF-8 JSON in a pooled array (its first <c>Length</c> bytes), which the send holds until it is done.
+    /// A message is mostly its card, already UTF-8; a new array of its size for every send is what this saves.
+    /// </summary>
+    private static (byte[] Buffer, int Length) Serialize<TBody>(TBody body, JsonTypeInfo<TBody> bodyType) =>
+        Scratch.Write(
+            (body, bodyType),
+            static (writer, state) => JsonSerializer.Serialize(writer, state.body, state.bodyType),
+            static json =>
+            {
+                var buffer = ArrayPool<byte>.Shared.Rent(json.Length);
+                json.CopyTo(buffer);
+                return (buffer, json.Length);
+            });
+
+    // Written as JsonSerializer.SerializeToUtf8Bytes writes with the protocol's options.
+    private static readonly ScratchJson Scratch = new(new JsonWriterOptions
+    {
+        Encoder = ProtocolJsonContext.Default.Options.Encoder,
+        MaxDepth = ProtocolJsonContext.Default.Options.MaxDepth,
+        SkipValidation = true,
+    });
+
+    private void CheckSize(ReadOnlySpan<byte> json)
     {
         var bytes = Encoding.UTF8.GetCharCount(json) * 2;
         if (bytes > MaxMessageBytes)
@@ -157,10 +192,10 @@ internal sealed class ConnectorClient(
     }
 
     private async Task<HttpResponseMessage> SendOnceAsync(
-        HttpClient client, HttpMethod method, Uri uri, byte[] json, ServiceUrlDecision decision, bool forceRefresh,
+        HttpClient client, HttpMethod method, Uri uri, ReadOnlyMemory<byte> json, ServiceUrlDecision decision, bool forceRefresh,
         CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, uri) { Content = new ByteArrayContent(json) };
+        using var request = new HttpRequestMessage(method, uri) { Content = new ReadOnlyMemoryContent(json) };
         request.Content.Headers.ContentType = JsonContentType;
         if (decision == ServiceUrlDecision.WithToken)
         {
