@@ -1,7 +1,7 @@
-using System.Buffers.Binary;
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using System.Text;
 using System.Text.Json;
 
@@ -54,9 +54,8 @@ internal sealed class StandInConnector : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         var connector = new StandInConnector(app);
-        app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (RequestDelegate)connector.ReceiveAsync);
-        app.MapPost("/v3/conversations/{conversationId}/activities", (RequestDelegate)connector.ReceiveAsync);
-        app.MapPost("/v3/conversations", (Func<HttpContext, Task<IResult>>)connector.CreateConversationAsync);
+        // One terminal handler rather than endpoint routing: the path has three shapes, and this runs once an answer.
+        app.Run(connector.DispatchAsync);
         await app.StartAsync();
         connector.ServiceUrl = app.Urls.First() + "/";
         return connector;
@@ -64,7 +63,7 @@ internal sealed class StandInConnector : IAsyncDisposable
 
     /// <summary>Completes with the Stopwatch timestamp of the first reply to the activity.</summary>
     public Task<long> ReplyTo(string activityId) =>
-        _waiting.GetOrAdd(activityId, _ => new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        _waiting.GetOrAdd(activityId, _ => new TaskCompletionSource<long>()).Task;
 
     public void Forget(string activityId) => _waiting.TryRemove(activityId, out _);
 
@@ -82,14 +81,65 @@ internal sealed class StandInConnector : IAsyncDisposable
     /// <summary>Replies delivered more than once: the same content to the same question.</summary>
     public int Doubles => _delivered.Values.Count(n => n > 1);
 
-    private async Task ReceiveAsync(HttpContext context)
+    private Task DispatchAsync(HttpContext context)
     {
         var now = Stopwatch.GetTimestamp();
-        var routeValues = context.Request.RouteValues;
-        var conversationId = (string)routeValues["conversationId"]!;
-        var activityId = routeValues["activityId"] as string;
-        using var buffer = new MemoryStream((int)(context.Request.ContentLength ?? 8192));
-        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        // POST v3/conversations[/{conversationId}/activities[/{activityId}]]
+        var path = context.Request.Path.Value ?? "";
+        if (!HttpMethods.IsPost(context.Request.Method) || !path.StartsWith(ConversationsPath, StringComparison.Ordinal))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }
+
+        if (path.Length == ConversationsPath.Length)
+        {
+            return CreateConversationAsync(context);
+        }
+
+        var parts = path[(ConversationsPath.Length + 1)..].Split('/');
+        return parts is [var conversation, "activities", ..] && parts.Length <= 3
+            ? ReceiveAsync(context, now, Uri.UnescapeDataString(conversation), parts.Length == 3 ? Uri.UnescapeDataString(parts[2]) : null)
+            : NotFound(context);
+    }
+
+    private const string ConversationsPath = "/v3/conversations";
+
+    private static Task NotFound(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
+    }
+
+    private async Task ReceiveAsync(HttpContext context, long now, string conversationId, string? activityId)
+    {
+        var pooled = ArrayPool<byte>.Shared.Rent((int)(context.Request.ContentLength ?? 8192) + 1);
+        var length = 0;
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(pooled.AsMemory(length), context.RequestAborted)) > 0)
+        {
+            length += read;
+            if (length == pooled.Length)
+            {
+                var larger = ArrayPool<byte>.Shared.Rent(pooled.Length * 2);
+                pooled.AsSpan(0, length).CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(pooled);
+                pooled = larger;
+            }
+        }
+
+        try
+        {
+            await ReceiveAsync(context, now, conversationId, activityId, pooled.AsMemory(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(pooled);
+        }
+    }
+
+    private async Task ReceiveAsync(HttpContext context, long now, string conversationId, string? activityId, ReadOnlyMemory<byte> received)
+    {
         switch (Fault)
         {
             case ConnectorFault.Throttle:
@@ -103,16 +153,15 @@ internal sealed class StandInConnector : IAsyncDisposable
                 return;
         }
 
-        var body = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-        var replyTo = activityId ?? ReplyToId(buffer) ?? "";
+        var body = received.Span;
+        var replyTo = activityId ?? ReplyToId(received) ?? "";
         if (activityId is null && conversationId.StartsWith("a:personal-", StringComparison.Ordinal))
         {
             _proactive.GetOrAdd(conversationId, _ => new ConcurrentQueue<string>()).Enqueue(Encoding.UTF8.GetString(body));
         }
 
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(body, hash);
-        _delivered.AddOrUpdate((replyTo, BinaryPrimitives.ReadUInt128LittleEndian(hash)), 1, (_, n) => n + 1);
+        // A 128-bit hash of the body tells a second delivery of the same reply from a different reply (no attacker here).
+        _delivered.AddOrUpdate((replyTo, XxHash128.HashToUInt128(body)), 1, (_, n) => n + 1);
         _repliesPerQuestion.AddOrUpdate(replyTo, 1, (_, n) => n + 1);
         if (body.IndexOf("application/vnd.microsoft.card.adaptive"u8) >= 0)
         {
@@ -120,30 +169,33 @@ internal sealed class StandInConnector : IAsyncDisposable
         }
 
         Interlocked.Increment(ref _accepted);
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.WriteAsync($"{{\"id\":\"r{Interlocked.Increment(ref _ids)}\"}}", context.RequestAborted);
+        await context.Response.CompleteAsync();
+
+        // After the bot has its answer: the waiting question's continuation (the driver's next question) runs here, on
+        // this thread, rather than being handed to another. The arrival time was taken before anything else.
         if (_waiting.TryGetValue(replyTo, out var waiting))
         {
             waiting.TrySetResult(now);
         }
-
-        context.Response.ContentType = "application/json; charset=utf-8";
-        await context.Response.WriteAsync($"{{\"id\":\"r{Interlocked.Increment(ref _ids)}\"}}", context.RequestAborted);
     }
 
     /// <summary>POST v3/conversations: a 1:1 chat with the first member, created proactively (protocol.md §3.4).</summary>
-    private async Task<IResult> CreateConversationAsync(HttpContext context)
+    private static async Task CreateConversationAsync(HttpContext context)
     {
         using var document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
         var user = document.RootElement.TryGetProperty("members", out var members) && members.GetArrayLength() > 0
             ? members[0].GetProperty("id").GetString() ?? ""
             : "";
-        return Results.Json(new { id = PersonalConversationId(user) });
+        await Results.Json(new { id = PersonalConversationId(user) }).ExecuteAsync(context);
     }
 
-    private static string? ReplyToId(MemoryStream body)
+    private static string? ReplyToId(ReadOnlyMemory<byte> body)
     {
         try
         {
-            using var document = JsonDocument.Parse(body.GetBuffer().AsMemory(0, (int)body.Length));
+            using var document = JsonDocument.Parse(body);
             return document.RootElement.TryGetProperty("replyToId", out var id) ? id.GetString() : null;
         }
         catch (JsonException)
