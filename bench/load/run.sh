@@ -7,6 +7,8 @@
 #        [--ready-to-run true]  (publish the bot precompiled; default off)
 #        [--start-only 5]  (only start to first answer, 5 times, each on a fresh empty database; no load runs)
 #        [--restart true]  (with --start-only: then each bot, once ready, restarted on its database and timed again)
+#        [--compare <git revision> [--rounds 4]]  (this tree against that revision's bot, in alternating rounds of the
+#                                                  first contacts and the phases; medians per phase; no fault runs)
 set -euo pipefail
 if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
   sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'
@@ -32,5 +34,23 @@ publish="$PWD/bench/load/bin/pprrbot-r2r-$ready_to_run"
 dotnet publish src/PprrBot -c Release -r "$rid" --self-contained false -p:PublishReadyToRun="$ready_to_run" \
   -o "$publish" -v quiet -nologo
 dotnet build -c Release bench/load/PprrBot.LoadRig -v quiet -nologo
+
+# --compare <revision>: that revision's bot, published the same way from a temporary worktree.
+compare=()
+for ((i = 1; i < $#; i++)); do
+  if [[ "${!i}" == "--compare" ]]; then
+    j=$((i + 1)); revision="$(git rev-parse --short "${!j}")"
+    other="$PWD/bench/load/bin/compare-$revision-r2r-$ready_to_run"
+    if [[ ! -f "$other/pprrbot.dll" ]]; then
+      tree="$(mktemp -d)"
+      git worktree add --detach "$tree" "$revision" >/dev/null
+      dotnet publish "$tree/src/PprrBot" -c Release -r "$rid" --self-contained false -p:PublishReadyToRun="$ready_to_run" \
+        -o "$other" -v quiet -nologo
+      git worktree remove --force "$tree"
+    fi
+    compare=(--compare-dll "$other/pprrbot.dll" --compare-label "$revision")
+  fi
+done
+
 exec dotnet bench/load/PprrBot.LoadRig/bin/Release/net10.0/PprrBot.LoadRig.dll \
-  --bot-dll "$publish/pprrbot.dll" "$@"
+  --bot-dll "$publish/pprrbot.dll" "${compare[@]}" "$@"

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using PprrBot.LoadRig;
 
 // The load harness (bench/load/run.sh builds and runs this): the bot in its own process, a stand-in connector and the
@@ -34,7 +32,7 @@ if (options.GetValueOrDefault("start-only") is { } startOnly)
         var database = Path.Combine(workDir.FullName, $"start-{run}.db");
         using (var fresh = BotProcess.Start(botDll, port, database, botEnv))
         {
-            var (line, answered) = await FirstAnswerAsync(new Driver(fresh.Url, connector, $"s{run}-{Environment.ProcessId}"), connector, fresh);
+            var (line, answered) = await Measurement.FirstAnswerAsync(new Driver(fresh.Url, connector, $"s{run}-{Environment.ProcessId}"), connector, fresh);
             Console.WriteLine(line);
             if (!answered || (restart && !await ReadyAsync(fresh)))
             {
@@ -45,7 +43,7 @@ if (options.GetValueOrDefault("start-only") is { } startOnly)
         if (restart)
         {
             using var again = BotProcess.Start(botDll, port, database, botEnv);
-            var (line, answered) = await FirstAnswerAsync(new Driver(again.Url, connector, $"r{run}-{Environment.ProcessId}"), connector, again);
+            var (line, answered) = await Measurement.FirstAnswerAsync(new Driver(again.Url, connector, $"r{run}-{Environment.ProcessId}"), connector, again);
             Console.WriteLine(line.Replace("Start to first answer", "Restart to first answer", StringComparison.Ordinal));
             if (!answered)
             {
@@ -58,6 +56,24 @@ if (options.GetValueOrDefault("start-only") is { } startOnly)
     return 0;
 }
 
+// --compare-dll other/pprrbot.dll [--compare-label name] [--rounds 4]: this build against another, in alternating
+// rounds (bench/load/run.sh --compare <git revision> publishes the other); no fault runs.
+if (options.GetValueOrDefault("compare-dll") is { } compareDll)
+{
+    var lines = await Comparison.RunAsync(
+        ("this build", botDll), (options.GetValueOrDefault("compare-label") ?? compareDll, compareDll),
+        int.Parse(options.GetValueOrDefault("rounds") ?? "4", CultureInfo.InvariantCulture), connectionsList, TimeSpan.FromSeconds(seconds),
+        int.Parse(options.GetValueOrDefault("conversations") ?? "2000", CultureInfo.InvariantCulture), port, workDir.FullName, botEnv, connector);
+    Console.WriteLine(string.Join('\n', lines));
+    var compared = !lines.Any(line => line.StartsWith("FAILED", StringComparison.Ordinal));
+    if (compared)
+    {
+        workDir.Delete(recursive: true);
+    }
+
+    return compared ? 0 : 1;
+}
+
 using var bot = BotProcess.Start(botDll, port, Path.Combine(workDir.FullName, "load.db"), botEnv);
 var driver = new Driver(bot.Url, connector, "q" + Environment.ProcessId)
 {
@@ -66,7 +82,7 @@ var driver = new Driver(bot.Url, connector, "q" + Environment.ProcessId)
 var failed = false;
 var report = new List<string> { "", "## Load run", "", $"Machine: {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at start; {DateTime.UtcNow:u}", "" };
 
-var (firstLine, firstAnswered) = await FirstAnswerAsync(driver, connector, bot);
+var (firstLine, firstAnswered) = await Measurement.FirstAnswerAsync(driver, connector, bot);
 report.Add(firstLine);
 failed |= !firstAnswered;
 
@@ -76,20 +92,12 @@ if (failed)
     return 1;
 }
 
-// Warm-up: every conversation's first message (the bot saves each new conversation reference: a database write),
-// reported on its own row; the phases after it measure members asking again, as in a meeting.
-var firstContact = await driver.RunAsync("first contact", bot, 10, TimeSpan.FromSeconds(60), driver.Conversations);
-
+var (firstContact, phases) = await Measurement.RunAsync(driver, bot, connectionsList, TimeSpan.FromSeconds(seconds), r => Console.Error.WriteLine(Row(r, "")));
 report.Add("");
 report.Add("| Connections | Sent | Answered | Answered/s | p50 ms | p90 ms | p99 ms | Errors | 503 | Bot CPU ms/answer | Rig CPU ms/answer | Bot peak RSS MB |");
 report.Add("|---|---|---|---|---|---|---|---|---|---|---|---|");
 report.Add(Row(firstContact, " (first message in each conversation, warm-up)"));
-foreach (var connections in connectionsList)
-{
-    var r = await driver.RunAsync($"{connections} connections", bot, connections, TimeSpan.FromSeconds(seconds), 200_000);
-    report.Add(Row(r, ""));
-    Console.Error.WriteLine(report[^1]);
-}
+report.AddRange(phases.Select(r => Row(r, "")));
 
 if (runFaults)
 {
@@ -121,25 +129,6 @@ else
 }
 
 return failed ? 1 : 0;
-
-// Start to first answer: ask as soon as the port takes connections; the clock started before the process did.
-static async Task<(string Line, bool Answered)> FirstAnswerAsync(Driver driver, StandInConnector connector, BotProcess bot)
-{
-    using var http = Driver.Client(1);
-    for (var attempt = 0; attempt < 600 && !bot.HasExited; attempt++)
-    {
-        var (status, _, activityId) = await driver.AskAsync(http, 20_000_000 + attempt, CancellationToken.None);
-        if (status == HttpStatusCode.Accepted && connector.RepliesTo(activityId) > 0)
-        {
-            var seconds = Stopwatch.GetElapsedTime(bot.Started).TotalSeconds;
-            return ($"Start to first answer: {seconds:N2} s (process start to the reply at the connector); bot CPU by then {bot.CpuTime().TotalSeconds:N2} s, peak RSS {bot.PeakMemoryMb():N0} MB", true);
-        }
-
-        await Task.Delay(20);
-    }
-
-    return ("Start to first answer: NONE within the limit", false);
-}
 
 // The data start-up runs in the background after the first answer; a restart measured before it ends would find half a database.
 static async Task<bool> ReadyAsync(BotProcess bot)
