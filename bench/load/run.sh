@@ -9,6 +9,7 @@
 #        [--restart true]  (with --start-only: then each bot, once ready, restarted on its database and timed again)
 #        [--compare <git revision> [--rounds 4]]  (this tree against that revision's bot, in alternating rounds of the
 #                                                  first contacts and the phases; medians per phase; no fault runs)
+#        [--compare-env "Key=Value;..."]  (settings for the compared bot only: --compare HEAD --compare-env ... compares settings)
 set -euo pipefail
 if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
   sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'

@@ -10,23 +10,22 @@ namespace PprrBot.LoadRig;
 internal static class Comparison
 {
     public static async Task<IReadOnlyList<string>> RunAsync(
-        (string Label, string Dll) a,
-        (string Label, string Dll) b,
+        (string Label, string Dll, IReadOnlyList<KeyValuePair<string, string>> Env) a,
+        (string Label, string Dll, IReadOnlyList<KeyValuePair<string, string>> Env) b,
         int rounds,
         int[] connectionsList,
         TimeSpan phase,
         int conversations,
         int port,
         string workDir,
-        IReadOnlyList<KeyValuePair<string, string>> botEnv,
         StandInConnector connector)
     {
         var results = new Dictionary<string, List<PhaseResult>>(StringComparer.Ordinal) { [a.Label] = [], [b.Label] = [] };
         for (var round = 1; round <= rounds; round++)
         {
-            foreach (var (label, dll) in round % 2 == 1 ? new[] { a, b } : [b, a])
+            foreach (var (label, dll, env) in round % 2 == 1 ? new[] { a, b } : [b, a])
             {
-                using var bot = BotProcess.Start(dll, port, Path.Combine(workDir, $"compare-{round}-{results[label].Count}.db"), botEnv);
+                using var bot = BotProcess.Start(dll, port, Path.Combine(workDir, $"compare-{round}-{results[label].Count}.db"), env);
                 var driver = new Driver(bot.Url, connector, $"c{round}{label.GetHashCode(StringComparison.Ordinal):x}-{Environment.ProcessId}")
                 {
                     Conversations = conversations,

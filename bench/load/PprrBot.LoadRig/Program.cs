@@ -14,8 +14,7 @@ var killRun = options.GetValueOrDefault("kill-run") == "true";
 var killSubmits = int.Parse(options.GetValueOrDefault("kill-submits") ?? "300", CultureInfo.InvariantCulture);
 var port = int.Parse(options.GetValueOrDefault("port") ?? "39780", CultureInfo.InvariantCulture);
 // --bot-env "Key=Value;Key=Value": extra settings for the bot, to try a change without rebuilding.
-var botEnv = (options.GetValueOrDefault("bot-env") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries)
-    .Select(pair => pair.Split('=', 2)).Select(kv => KeyValuePair.Create(kv[0], kv.Length > 1 ? kv[1] : "")).ToList();
+var botEnv = Settings(options.GetValueOrDefault("bot-env"));
 var workDir = Directory.CreateTempSubdirectory("pprrbot-load-");
 
 await using var connector = await StandInConnector.StartAsync();
@@ -56,14 +55,17 @@ if (options.GetValueOrDefault("start-only") is { } startOnly)
     return 0;
 }
 
-// --compare-dll other/pprrbot.dll [--compare-label name] [--rounds 4]: this build against another, in alternating
-// rounds (bench/load/run.sh --compare <git revision> publishes the other); no fault runs.
+// --compare-dll other/pprrbot.dll [--compare-label name] [--compare-env "Key=Value;..."] [--rounds 4]: this build
+// against another (or the same one with other settings), in alternating rounds (bench/load/run.sh --compare <git
+// revision> publishes the other); no fault runs.
 if (options.GetValueOrDefault("compare-dll") is { } compareDll)
 {
+    var compareEnv = botEnv.Concat(Settings(options.GetValueOrDefault("compare-env"))).ToList();
+    var compareLabel = (options.GetValueOrDefault("compare-label") ?? compareDll) + (options.GetValueOrDefault("compare-env") is { } extra ? $" with {extra}" : "");
     var lines = await Comparison.RunAsync(
-        ("this build", botDll), (options.GetValueOrDefault("compare-label") ?? compareDll, compareDll),
+        ("this build", botDll, botEnv), (compareLabel, compareDll, compareEnv),
         int.Parse(options.GetValueOrDefault("rounds") ?? "4", CultureInfo.InvariantCulture), connectionsList, TimeSpan.FromSeconds(seconds),
-        int.Parse(options.GetValueOrDefault("conversations") ?? "2000", CultureInfo.InvariantCulture), port, workDir.FullName, botEnv, connector);
+        int.Parse(options.GetValueOrDefault("conversations") ?? "2000", CultureInfo.InvariantCulture), port, workDir.FullName, connector);
     Console.WriteLine(string.Join('\n', lines));
     var compared = !lines.Any(line => line.StartsWith("FAILED", StringComparison.Ordinal));
     if (compared)
@@ -148,6 +150,10 @@ static async Task<bool> ReadyAsync(BotProcess bot)
     Console.WriteLine("Ready (/healthz 200): NONE within the limit");
     return false;
 }
+
+static List<KeyValuePair<string, string>> Settings(string? pairs) =>
+    (pairs ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries)
+        .Select(pair => pair.Split('=', 2)).Select(kv => KeyValuePair.Create(kv[0], kv.Length > 1 ? kv[1] : "")).ToList();
 
 static string Row(PhaseResult r, string note) =>
     $"| {r.Connections}{note} | {r.Sent} | {r.Answered} | {r.AnsweredPerSecond:N0} | {r.P50Ms:N2} | {r.P90Ms:N2} | {r.P99Ms:N2} | {r.Errors} | {r.Rejected503} | {r.CpuMsPerAnswer:N3} | {r.RigCpuMsPerAnswer:N3} | {r.PeakMemoryMb:N0} |";
