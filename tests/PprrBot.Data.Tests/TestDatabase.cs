@@ -22,9 +22,6 @@ public sealed class TestDatabase : IAsyncDisposable
 {
     public const string PostgresVariable = "PPRR_TEST_POSTGRES";
 
-    /// <summary>When set, every PostgreSQL test that really ran appends a line here, so CI can prove they ran.</summary>
-    public const string MarkerVariable = "PPRR_TEST_POSTGRES_MARKER";
-
     private readonly string? _sqliteFile;
     private readonly string? _postgresAdmin;
     private readonly string? _postgresDatabase;
@@ -75,11 +72,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
             var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
             database = new TestDatabase(provider, connectionString, options => options.UseNpgsql(connectionString), null, admin, name);
-            var marker = Environment.GetEnvironmentVariable(MarkerVariable);
-            if (!string.IsNullOrWhiteSpace(marker))
-            {
-                await File.AppendAllTextAsync(marker, (TestContext.Current.Test?.TestDisplayName ?? name) + Environment.NewLine, cancellationToken);
-            }
+            await PostgresMarker.AppendAsync(TestContext.Current.Test?.TestDisplayName ?? name, cancellationToken);
         }
 
         await using var db = database.NewContext();

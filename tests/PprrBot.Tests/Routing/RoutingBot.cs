@@ -126,10 +126,7 @@ internal sealed class RoutingBot : IAsyncDisposable
             await create.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
         }
 
-        if (Environment.GetEnvironmentVariable("PPRR_TEST_POSTGRES_MARKER") is { Length: > 0 } marker)
-        {
-            await File.AppendAllTextAsync(marker, (TestContext.Current.Test?.TestDisplayName ?? name) + Environment.NewLine, TestContext.Current.CancellationToken);
-        }
+        await PostgresMarker.AppendAsync(TestContext.Current.Test?.TestDisplayName ?? name, TestContext.Current.CancellationToken);
 
         return new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
     }
