@@ -38,7 +38,9 @@ public sealed class ChairBriefWiringTests(WebApplicationFactory<Program> factory
     private async Task<IReadOnlyList<BotMessage>> AskAsync(string text, bool personal)
     {
         using var app = factory.WithWebHostBuilder(b => b.UseSetting("Data:SqlitePath", Path.Combine(_databaseFolder, "pprrbot.db")));
-        using var client = app.CreateClient(); // starts the host: migrations, sample data, snapshot
+        using var client = app.CreateClient(); // starts the host; migrations, sample data and snapshot follow in the background
+        // As a turn does (TurnHandler): the data start-up runs in the background (ADR-011), so wait for the snapshot.
+        await app.Services.GetRequiredService<PprrBot.Data.PprrDataReadiness>().WhenSnapshotReadyAsync(TestContext.Current.CancellationToken);
         await using var scope = app.Services.CreateAsyncScope();
         var responder = scope.ServiceProvider.GetRequiredService<IMessageResponder>();
         var message = new IncomingMessage(text, null, new Sender("29:chair", "00000000-0000-0000-0000-0000000000c1", "A Chair", "tenant"), "a:chat", "act-1", null, personal);
