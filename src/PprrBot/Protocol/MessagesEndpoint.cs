@@ -150,38 +150,35 @@ internal static class MessagesEndpoint
         var count = 0;
         try
         {
-            try
+            while (true)
             {
-                while (true)
+                if (count == buffer.Length)
                 {
-                    if (count == buffer.Length)
-                    {
-                        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                        buffer.AsSpan(0, count).CopyTo(larger);
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = larger;
-                    }
-
-                    var read = await request.Body.ReadAsync(buffer.AsMemory(count), cancellationToken);
-                    if (read == 0)
-                    {
-                        break;
-                    }
-
-                    count += read;
-                    if (count > maxBytes)
-                    {
-                        return (null, TooLarge(maxBytes));
-                    }
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, count).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
                 }
-            }
-            catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-            {
-                return (null, TooLarge(maxBytes));
+
+                var read = await request.Body.ReadAsync(buffer.AsMemory(count), cancellationToken);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                count += read;
+                if (count > maxBytes)
+                {
+                    return (null, TooLarge(maxBytes));
+                }
             }
 
             // The activity keeps no reference into the buffer: its strings, and its JSON values, are copies.
             activity = JsonSerializer.Deserialize(buffer.AsSpan(0, count), ProtocolJsonContext.Default.Activity);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return (null, TooLarge(maxBytes));
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException)
         {

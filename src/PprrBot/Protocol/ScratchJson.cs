@@ -49,7 +49,9 @@ internal sealed class ScratchJson
         var result = take(buffer.WrittenSpan);
         if (buffer.Capacity > MaxKeptBuffer)
         {
+            // The writers hold the buffer too: let both go.
             t_buffer = null;
+            t_writers = null;
         }
 
         return result;
