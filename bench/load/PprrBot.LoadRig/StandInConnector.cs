@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.IO.Hashing;
@@ -88,8 +87,7 @@ internal sealed class StandInConnector : IAsyncDisposable
         var path = context.Request.Path.Value ?? "";
         if (!HttpMethods.IsPost(context.Request.Method) || !path.StartsWith(ConversationsPath, StringComparison.Ordinal))
         {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return Task.CompletedTask;
+            return NotFound(context);
         }
 
         if (path.Length == ConversationsPath.Length)
@@ -113,33 +111,8 @@ internal sealed class StandInConnector : IAsyncDisposable
 
     private async Task ReceiveAsync(HttpContext context, long now, string conversationId, string? activityId)
     {
-        var pooled = ArrayPool<byte>.Shared.Rent((int)(context.Request.ContentLength ?? 8192) + 1);
-        var length = 0;
-        int read;
-        while ((read = await context.Request.Body.ReadAsync(pooled.AsMemory(length), context.RequestAborted)) > 0)
-        {
-            length += read;
-            if (length == pooled.Length)
-            {
-                var larger = ArrayPool<byte>.Shared.Rent(pooled.Length * 2);
-                pooled.AsSpan(0, length).CopyTo(larger);
-                ArrayPool<byte>.Shared.Return(pooled);
-                pooled = larger;
-            }
-        }
-
-        try
-        {
-            await ReceiveAsync(context, now, conversationId, activityId, pooled.AsMemory(0, length));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(pooled);
-        }
-    }
-
-    private async Task ReceiveAsync(HttpContext context, long now, string conversationId, string? activityId, ReadOnlyMemory<byte> received)
-    {
+        using var buffer = new MemoryStream((int)(context.Request.ContentLength ?? 8192));
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
         switch (Fault)
         {
             case ConnectorFault.Throttle:
@@ -153,6 +126,7 @@ internal sealed class StandInConnector : IAsyncDisposable
                 return;
         }
 
+        var received = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
         var body = received.Span;
         var replyTo = activityId ?? ReplyToId(received) ?? "";
         if (activityId is null && conversationId.StartsWith("a:personal-", StringComparison.Ordinal))
