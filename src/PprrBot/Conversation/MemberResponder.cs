@@ -34,25 +34,25 @@ internal sealed class MemberResponder(
         }
 
         var snapshot = store.Current;
-        var answer = message.Value is { ValueKind: JsonValueKind.Object } value && CardVerb(value) is { } verb
+        var question = message.Value is { ValueKind: JsonValueKind.Object } value && CardVerb(value) is { } verb
             ? Button(verb, value, snapshot)
-            : await answerer.RespondAsync(message.Text, snapshot, cancellationToken);
+            : await answerer.ReadAsync(message.Text, snapshot, cancellationToken);
+        ConversationLog.Answered(logger, message.ConversationId, message.ActivityId, new LoggedReading(question));
 
-        if (routing is not null && answer.Question is { Intent: Intent.RouteQuestion, NeedsClarification: false } reading)
+        // Routing and the chair's brief answer these readings with cards of their own: nothing is composed for them here.
+        if (routing is not null && question is { Intent: Intent.RouteQuestion, NeedsClarification: false })
         {
             // The reading chose the officer (routing's chooser) and the measure: the member confirms on routing's card.
-            ConversationLog.Answered(logger, message.ConversationId, message.ActivityId, answer.Intent, answer.Codes);
-            return [await routing.StartFromTextAsync(message.From, message.Text, reading.Measures.Count > 0 ? reading.Measures[0].Code : null, reading.Contacts.Count > 0 ? reading.Contacts[0].Role : null, cancellationToken)];
+            return [await routing.StartFromTextAsync(message.From, message.Text, question.Measures.Count > 0 ? question.Measures[0].Code : null, question.Contacts.Count > 0 ? question.Contacts[0].Role : null, cancellationToken)];
         }
 
-        ConversationLog.Answered(logger, message.ConversationId, message.ActivityId, answer.Intent, answer.Codes);
-        if (briefs is not null && answer.Question.Intent == Intent.ChairBrief)
+        if (briefs is not null && question.Intent == Intent.ChairBrief)
         {
             // The chair's brief adds tonight's routed questions and, when configured, the model's checked wording.
-            return [await briefs.RespondAsync(answer.Question, cancellationToken)];
+            return [await briefs.RespondAsync(question, cancellationToken)];
         }
 
-        return answer.Messages;
+        return answerer.AnswerTo(question, snapshot).Messages;
     }
 
     /// <summary>Routing's card buttons ({"pprr": "route.*"}) and its lists ("my questions"); null for anything else.</summary>
@@ -63,23 +63,19 @@ internal sealed class MemberResponder(
 
     public IReadOnlyList<BotMessage> Welcome() => [HelpCard.Build(store.Current.PortfolioName)];
 
-    private Answer Button(string verb, JsonElement value, PprrSnapshot snapshot)
+    /// <summary>The reading a card button stands for ("show", "trend", "related", "ask").</summary>
+    private Question Button(string verb, JsonElement value, PprrSnapshot snapshot)
     {
         var code = Text(value, "code");
         var measure = code is null ? null : snapshot.Measure(code);
-        switch (verb)
+        return verb switch
         {
-            case "show" when measure is not null:
-                return QuestionAnswerer.Compose(new Question(Intent.MeasureLookup, code!) { Measures = [measure] }, snapshot);
-            case "trend" when measure is not null:
-                return QuestionAnswerer.Compose(new Question(Intent.Trend, code!) { Measures = [measure] }, snapshot);
-            case "related" when measure is not null:
-                return QuestionAnswerer.Compose(new Question(Intent.PrioritySummary, code!) { Priorities = [measure.Priority.Number] }, snapshot);
-            case "ask" when Text(value, "text") is { } text:
-                return answerer.Respond(text, snapshot);
-            default:
-                return QuestionAnswerer.Compose(new Question(Intent.Help, verb), snapshot);
-        }
+            "show" when measure is not null => new Question(Intent.MeasureLookup, code!) { Measures = [measure] },
+            "trend" when measure is not null => new Question(Intent.Trend, code!) { Measures = [measure] },
+            "related" when measure is not null => new Question(Intent.PrioritySummary, code!) { Priorities = [measure.Priority.Number] },
+            "ask" when Text(value, "text") is { } text => answerer.Read(text, snapshot),
+            _ => new Question(Intent.Help, verb),
+        };
     }
 
     private static string? CardVerb(JsonElement value) => Text(value, CardData.Key);

@@ -28,11 +28,20 @@ internal sealed class QuestionAnswerer(QuestionInterpreter interpreter, ModelQue
 {
     private static readonly DeadlineCalculator DefaultDeadlines = DeadlineCalculator.WithDefaults(TimeProvider.System);
 
+    private readonly ComposedAnswers _composed = new();
+
     /// <summary>The deterministic answer only (no model): for tools and benchmarks.</summary>
-    public Answer Respond(string text, PprrSnapshot snapshot) => Compose(interpreter.Interpret(text, snapshot), snapshot, deadlines);
+    public Answer Respond(string text, PprrSnapshot snapshot) => AnswerTo(Read(text, snapshot), snapshot);
 
     /// <summary>The bot's answer: the deterministic reading, helped by the optional model when it is unsure.</summary>
-    public async ValueTask<Answer> RespondAsync(string text, PprrSnapshot snapshot, CancellationToken cancellationToken)
+    public async ValueTask<Answer> RespondAsync(string text, PprrSnapshot snapshot, CancellationToken cancellationToken) =>
+        AnswerTo(await ReadAsync(text, snapshot, cancellationToken), snapshot);
+
+    /// <summary>The deterministic reading of a question (no model).</summary>
+    public Question Read(string text, PprrSnapshot snapshot) => interpreter.Interpret(text, snapshot);
+
+    /// <summary>The reading the bot answers: the deterministic one, helped by the optional model when it is unsure.</summary>
+    public async ValueTask<Question> ReadAsync(string text, PprrSnapshot snapshot, CancellationToken cancellationToken)
     {
         var question = interpreter.Interpret(text, snapshot);
         if (model is not null && ModelQuestionReader.ShouldConsult(question))
@@ -41,8 +50,15 @@ internal sealed class QuestionAnswerer(QuestionInterpreter interpreter, ModelQue
             question = await model.ReadAsync(question, snapshot, candidates, cancellationToken) ?? question;
         }
 
-        return Compose(question, snapshot, deadlines);
+        return question;
     }
+
+    /// <summary>
+    /// The cards for a reading: composed as <see cref="Compose"/> does, and remembered for the snapshot when they show
+    /// nothing but the reading (<see cref="ComposedAnswers"/>), so the next member asking the same thing gets them ready.
+    /// </summary>
+    public Answer AnswerTo(Question question, PprrSnapshot snapshot) =>
+        new(question, _composed.GetOrCompose(question, snapshot, deadlines, static (q, s, d) => Compose(q, s, d).Messages));
 
     public static Answer Compose(Question question, PprrSnapshot snapshot, DeadlineCalculator? deadlines = null)
     {
