@@ -34,6 +34,8 @@ internal sealed class BotProcess : IDisposable
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        // The rig's own socket setting (Program.cs), not the bot's: the bot runs as deployed.
+        start.Environment.Remove("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS");
         start.Environment["Urls"] = url;
         start.Environment["Bot__AllowUnauthenticatedLocalRequests"] = "true";
         start.Environment["Bot__AppSendLimitPerSecond"] = "1000000";

@@ -18,7 +18,8 @@ internal static class Comparison
         int conversations,
         int port,
         string workDir,
-        StandInConnector connector)
+        StandInConnector connector,
+        TimeSpan warmUp)
     {
         var results = new Dictionary<string, List<PhaseResult>>(StringComparer.Ordinal) { [a.Label] = [], [b.Label] = [] };
         for (var round = 1; round <= rounds; round++)
@@ -36,7 +37,7 @@ internal static class Comparison
                     return [$"FAILED: {label} gave no first answer in round {round}"];
                 }
 
-                var (_, phases) = await Measurement.RunAsync(driver, bot, connectionsList, phase);
+                var (_, _, phases) = await Measurement.RunAsync(driver, bot, connectionsList, phase, warmUp);
                 results[label].AddRange(phases);
                 Console.Error.WriteLine($"round {round}, {label}: " + string.Join("; ", phases.Select(p => $"{p.Connections} connections {p.AnsweredPerSecond:N0}/s")));
             }

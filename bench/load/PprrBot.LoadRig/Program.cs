@@ -4,9 +4,15 @@ using PprrBot.LoadRig;
 // The load harness (bench/load/run.sh builds and runs this): the bot in its own process, a stand-in connector and the
 // driver here, everything on 127.0.0.1. Prints a Markdown summary; exits 1 when a check (not a target) fails.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+// The rig's sockets complete on the socket engine's own threads instead of being handed to the thread pool: on two
+// shared cores each hand-off is a wake-up and a context switch that the bot pays for too (docs/performance.md, "Load").
+// Read at the first socket, so set before any; the bot does not inherit it (BotProcess).
+Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
 var options = Args.Parse(args);
 var botDll = options.GetValueOrDefault("bot-dll") ?? throw new ArgumentException("--bot-dll is required");
 var seconds = double.Parse(options.GetValueOrDefault("seconds") ?? "5", CultureInfo.InvariantCulture);
+// --warm-up 10: seconds at 10 connections after the first contacts, before the measured phases (its own row).
+var warmUp = TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("warm-up") ?? "10", CultureInfo.InvariantCulture));
 var connectionsList = (options.GetValueOrDefault("connections") ?? "1,10,50").Split(',').Select(int.Parse).ToArray();
 var runFaults = options.GetValueOrDefault("faults") != "false";
 // --kill-run true: the SIGKILL fault run (its own bot, port + 1 and SQLite file) after the rest; off by default.
@@ -65,7 +71,7 @@ if (options.GetValueOrDefault("compare-dll") is { } compareDll)
     var lines = await Comparison.RunAsync(
         ("this build", botDll, botEnv), (compareLabel, compareDll, compareEnv),
         int.Parse(options.GetValueOrDefault("rounds") ?? "4", CultureInfo.InvariantCulture), connectionsList, TimeSpan.FromSeconds(seconds),
-        int.Parse(options.GetValueOrDefault("conversations") ?? "2000", CultureInfo.InvariantCulture), port, workDir.FullName, connector);
+        int.Parse(options.GetValueOrDefault("conversations") ?? "2000", CultureInfo.InvariantCulture), port, workDir.FullName, connector, warmUp);
     Console.WriteLine(string.Join('\n', lines));
     var compared = !lines.Any(line => line.StartsWith("FAILED", StringComparison.Ordinal));
     if (compared)
@@ -94,11 +100,16 @@ if (failed)
     return 1;
 }
 
-var (firstContact, phases) = await Measurement.RunAsync(driver, bot, connectionsList, TimeSpan.FromSeconds(seconds), r => Console.Error.WriteLine(Row(r, "")));
+var (firstContact, warmUpPhase, phases) = await Measurement.RunAsync(driver, bot, connectionsList, TimeSpan.FromSeconds(seconds), warmUp, r => Console.Error.WriteLine(Row(r, "")));
 report.Add("");
 report.Add("| Connections | Sent | Answered | Answered/s | p50 ms | p90 ms | p99 ms | Errors | 503 | Bot CPU ms/answer | Rig CPU ms/answer | Bot peak RSS MB |");
 report.Add("|---|---|---|---|---|---|---|---|---|---|---|---|");
 report.Add(Row(firstContact, " (first message in each conversation, warm-up)"));
+if (warmUpPhase is not null)
+{
+    report.Add(Row(warmUpPhase, " (warm-up: the runtime still optimising the busiest code)"));
+}
+
 report.AddRange(phases.Select(r => Row(r, "")));
 
 if (runFaults)
