@@ -125,7 +125,8 @@ internal sealed class ConnectorClient(
             throw new ConnectorException("The service URL is not on the allow-list.", null, "ServiceUrlNotAllowed");
         }
 
-        var uri = new Uri(new Uri(serviceUrl.EndsWith('/') ? serviceUrl : serviceUrl + "/"), path);
+        // One parse of the whole address (the path's parts are already escaped), not the base and then the two together.
+        var uri = new Uri((serviceUrl.EndsWith('/') ? serviceUrl : serviceUrl + "/") + path);
         var (buffer, length) = Serialize(body, bodyType);
         var json = buffer.AsMemory(0, length);
         CheckSize(json.Span);

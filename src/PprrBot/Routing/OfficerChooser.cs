@@ -76,9 +76,11 @@ internal static partial class OfficerChooser
             throw new InvalidOperationException("The contacts data names no officer who answers questions.");
         }
 
+        // The question's words, once: scoring and the best area both use them.
+        var words = Words(questionText).ToHashSet(StringComparer.Ordinal);
         if (namedRole is not null && candidates.FirstOrDefault(c => SameRole(c.Role, namedRole)) is { } named)
         {
-            return new OfficerChoice(named, OfficerChoiceBasis.Named, candidates, BestArea(named, questionText));
+            return new OfficerChoice(named, OfficerChoiceBasis.Named, candidates, BestArea(contactWords, named, words));
         }
 
         if (ownerRole is not null && snapshot.ContactForRole(ownerRole) is { } owner)
@@ -86,10 +88,10 @@ internal static partial class OfficerChooser
             return new OfficerChoice(owner, OfficerChoiceBasis.Owner, candidates);
         }
 
-        var scored = Score(contactWords, questionText);
+        var scored = Score(contactWords, words);
         if (scored.Count > 0 && (scored.Count == 1 || scored[0].Score > scored[1].Score))
         {
-            return new OfficerChoice(scored[0].Contact, OfficerChoiceBasis.Topic, candidates, BestArea(scored[0].Contact, questionText));
+            return new OfficerChoice(scored[0].Contact, OfficerChoiceBasis.Topic, candidates, BestArea(contactWords, scored[0].Contact, words));
         }
 
         // Nothing matched, or a tie ("the finance officer" alone): performance when it is in the running, else the
@@ -118,9 +120,8 @@ internal static partial class OfficerChooser
     public static bool IsDemocraticServices(Contact contact) =>
         string.Equals(PprrSnapshot.Normalise(contact.Role), Contact.DemocraticServicesRole, StringComparison.OrdinalIgnoreCase);
 
-    private static List<(Contact Contact, double Score)> Score(ContactWords contactWords, string text)
+    private static List<(Contact Contact, double Score)> Score(ContactWords contactWords, HashSet<string> words)
     {
-        var words = Words(text).ToHashSet(StringComparer.Ordinal);
         return contactWords.Candidates
             .Select(c =>
             {
@@ -135,12 +136,12 @@ internal static partial class OfficerChooser
             .ToList();
     }
 
-    /// <summary>The contact's area sharing most words with the text (first on a tie), or null.</summary>
-    public static string? BestArea(Contact contact, string text)
+    /// <summary>The candidate's area sharing most words with the question (first on a tie), or null.</summary>
+    private static string? BestArea(ContactWords contactWords, Contact contact, HashSet<string> words)
     {
-        var words = Words(text).ToHashSet(StringComparer.Ordinal);
+        var areaWords = contactWords.AreaWords[contact];
         return contact.AreaList
-            .Select(a => (Area: a, Matched: Words(a).Count(words.Contains)))
+            .Select((area, i) => (Area: area, Matched: areaWords[i].Count(words.Contains)))
             .Where(a => a.Matched > 0)
             .OrderByDescending(a => a.Matched)
             .Select(a => a.Area)
