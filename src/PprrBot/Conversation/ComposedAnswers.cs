@@ -109,17 +109,22 @@ internal sealed class Reading : IEquatable<Reading>
         }
 
         // Each list is written with its length first, so no two readings write the same parts.
-        var parts = new List<object?>(16)
-        {
-            question.Intent, question.Period, question.ChangesOnly, question.FinanceService, question.FinancePeriod,
-            question.SavingsPeriod, question.Meeting,
-        };
-        Add(parts, question.Measures);
-        Add(parts, question.Priorities);
-        Add(parts, question.Ratings);
-        Add(parts, question.FinanceLines);
-        Add(parts, question.Contacts);
-        return new Reading([.. parts]);
+        var parts = new object?[7 + 5 + question.Measures.Count + question.Priorities.Count + question.Ratings.Count
+                                 + question.FinanceLines.Count + question.Contacts.Count];
+        parts[0] = question.Intent;
+        parts[1] = question.Period;
+        parts[2] = question.ChangesOnly;
+        parts[3] = question.FinanceService;
+        parts[4] = question.FinancePeriod;
+        parts[5] = question.SavingsPeriod;
+        parts[6] = question.Meeting;
+        var at = 7;
+        Add(parts, ref at, question.Measures);
+        Add(parts, ref at, question.Priorities);
+        Add(parts, ref at, question.Ratings);
+        Add(parts, ref at, question.FinanceLines);
+        Add(parts, ref at, question.Contacts);
+        return new Reading(parts);
     }
 
     public bool Equals(Reading? other)
@@ -144,12 +149,12 @@ internal sealed class Reading : IEquatable<Reading>
 
     public override int GetHashCode() => _hash;
 
-    private static void Add<T>(List<object?> parts, IReadOnlyList<T> items)
+    private static void Add<T>(object?[] parts, ref int at, IReadOnlyList<T> items)
     {
-        parts.Add(items.Count);
+        parts[at++] = items.Count;
         foreach (var item in items)
         {
-            parts.Add(item);
+            parts[at++] = item;
         }
     }
 }

@@ -78,19 +78,37 @@ internal sealed class IntentCues
         return longest?.Text;
     }
 
-    // A question is checked against every kind of cue in turn: its distinct words are split once per thread and reused.
+    // A question is checked against every kind of cue in turn: its distinct words are split once per thread and reused,
+    // in one set per thread, refilled for the next question (only Has and Longest read it, and never keep it).
     [ThreadStatic]
-    private static (string Text, HashSet<string> Words)? _lastWords;
+    private static string? t_wordsText;
+
+    [ThreadStatic]
+    private static HashSet<string>? t_words;
 
     private static HashSet<string> WordsOf(string paddedText)
     {
-        if (_lastWords is { } last && ReferenceEquals(last.Text, paddedText))
+        var words = t_words ??= new HashSet<string>(StringComparer.Ordinal);
+        if (!ReferenceEquals(t_wordsText, paddedText))
         {
-            return last.Words;
+            if (words.Count > 1024)
+            {
+                // An unusually long message: its set is not kept for the life of the thread.
+                t_words = words = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            words.Clear();
+            foreach (var range in paddedText.AsSpan().Split(' '))
+            {
+                if (range.End.Value > range.Start.Value)
+                {
+                    words.Add(paddedText[range]);
+                }
+            }
+
+            t_wordsText = paddedText;
         }
 
-        var words = new HashSet<string>(paddedText.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
-        _lastWords = (paddedText, words);
         return words;
     }
 

@@ -60,15 +60,21 @@ internal sealed class ConversationRateLimiter : IDisposable
 
     public void Dispose() => _limiter.Dispose();
 
-    private static PartitionedRateLimiter<string> Window((int Permits, TimeSpan Window) limit) =>
-        PartitionedRateLimiter.Create<string, string>(
-            conversationId => RateLimitPartition.GetSlidingWindowLimiter(conversationId, _ => Options(limit, QueueLimit)),
-            StringComparer.Ordinal);
+    // Each partitioned limiter's key function is called on every send: the limiter factory it hands back is made once
+    // here, not a closure per send and window.
+    private static PartitionedRateLimiter<string> Window((int Permits, TimeSpan Window) limit)
+    {
+        var options = Options(limit, QueueLimit);
+        Func<string, RateLimiter> create = _ => new SlidingWindowRateLimiter(options);
+        return PartitionedRateLimiter.Create<string, string>(conversationId => RateLimitPartition.Get(conversationId, create), StringComparer.Ordinal);
+    }
 
-    private static PartitionedRateLimiter<string> AcrossConversations((int Permits, TimeSpan Window) limit) =>
-        PartitionedRateLimiter.Create<string, string>(
-            _ => RateLimitPartition.GetSlidingWindowLimiter("app", _ => Options(limit, QueueLimit * 10)),
-            StringComparer.Ordinal);
+    private static PartitionedRateLimiter<string> AcrossConversations((int Permits, TimeSpan Window) limit)
+    {
+        var options = Options(limit, QueueLimit * 10);
+        Func<string, RateLimiter> create = _ => new SlidingWindowRateLimiter(options);
+        return PartitionedRateLimiter.Create<string, string>(_ => RateLimitPartition.Get("app", create), StringComparer.Ordinal);
+    }
 
     private static SlidingWindowRateLimiterOptions Options((int Permits, TimeSpan Window) limit, int queueLimit) => new()
     {
