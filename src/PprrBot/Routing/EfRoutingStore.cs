@@ -153,8 +153,11 @@ internal sealed class EfRoutingStore(PprrDbContext db) : IRoutingStore
             .ToListAsync(cancellationToken);
     }
 
+    // One statement with its history joined, not a split query's two: the lists are a meeting's questions (tens), and
+    // the chair's brief and a routed question's earlier answers read them on every ask (docs/performance.md, "Load").
+    // One statement also reads one consistent state when another instance is writing.
     private IQueryable<RoutedQuestion> Questions() =>
-        db.RoutedQuestions.AsNoTracking().Include(q => q.History.OrderBy(e => e.Id)).AsSplitQuery();
+        db.RoutedQuestions.AsNoTracking().Include(q => q.History.OrderBy(e => e.Id)).AsSingleQuery();
 }
 
 /// <summary>The routing outbox over the data feature's <see cref="OutboxStore"/> (SKIP LOCKED claims on PostgreSQL).</summary>
