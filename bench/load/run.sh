@@ -13,7 +13,7 @@
 set -euo pipefail
 if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
   sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'
-  echo "Also: --port 39780 (the bot's port; the kill run uses port + 1), --conversations 2000, --bot-env 'Key=Value;Key=Value'"
+  echo "Also: --port 39780 (the bot's port; the kill run uses port + 1), --conversations 3000, --bot-env 'Key=Value;Key=Value'"
   exit 0
 fi
 cd "$(dirname "$0")/../.."

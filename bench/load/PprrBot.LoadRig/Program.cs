@@ -11,6 +11,8 @@ Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS
 var options = Args.Parse(args);
 var botDll = options.GetValueOrDefault("bot-dll") ?? throw new ArgumentException("--bot-dll is required");
 var seconds = double.Parse(options.GetValueOrDefault("seconds") ?? "5", CultureInfo.InvariantCulture);
+// --conversations 3000: members asking, one conversation each (Driver.DefaultConversations says why so many).
+var conversations = options.GetValueOrDefault("conversations") is { } count ? int.Parse(count, CultureInfo.InvariantCulture) : Driver.DefaultConversations;
 // --warm-up 10: seconds at 10 connections after the first contacts, before the measured phases (its own row).
 var warmUp = TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("warm-up") ?? "10", CultureInfo.InvariantCulture));
 var connectionsList = (options.GetValueOrDefault("connections") ?? "1,10,50").Split(',').Select(int.Parse).ToArray();
@@ -71,7 +73,7 @@ if (options.GetValueOrDefault("compare-dll") is { } compareDll)
     var lines = await Comparison.RunAsync(
         ("this build", botDll, botEnv), (compareLabel, compareDll, compareEnv),
         int.Parse(options.GetValueOrDefault("rounds") ?? "4", CultureInfo.InvariantCulture), connectionsList, TimeSpan.FromSeconds(seconds),
-        int.Parse(options.GetValueOrDefault("conversations") ?? "2000", CultureInfo.InvariantCulture), port, workDir.FullName, connector, warmUp);
+        conversations, port, workDir.FullName, connector, warmUp);
     Console.WriteLine(string.Join('\n', lines));
     var compared = !lines.Any(line => line.StartsWith("FAILED", StringComparison.Ordinal));
     if (compared)
@@ -85,7 +87,7 @@ if (options.GetValueOrDefault("compare-dll") is { } compareDll)
 using var bot = BotProcess.Start(botDll, port, Path.Combine(workDir.FullName, "load.db"), botEnv);
 var driver = new Driver(bot.Url, connector, "q" + Environment.ProcessId)
 {
-    Conversations = int.Parse(options.GetValueOrDefault("conversations") ?? "2000", CultureInfo.InvariantCulture),
+    Conversations = conversations,
 };
 var failed = false;
 var report = new List<string> { "", "## Load run", "", $"Machine: {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at start; {DateTime.UtcNow:u}", "" };
