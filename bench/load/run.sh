@@ -3,6 +3,7 @@
 # Publishes the bot and builds the load rig in Release, then the rig starts the bot (local-development mode, a temporary
 # SQLite file, 127.0.0.1 only), a stand-in connector and the driver. Needs only the .NET SDK (global.json).
 # Usage: bench/load/run.sh [--seconds 5] [--connections 1,10,50] [--faults true|false]
+#        [--warm-up 10]  (seconds at 10 connections after the first contacts, before the measured phases; 0: none)
 #        [--kill-run true [--kill-submits 300]]  (SIGKILL mid-burst of routed questions, restart; default off)
 #        [--ready-to-run true]  (publish the bot precompiled; default off)
 #        [--start-only 5]  (only start to first answer, 5 times, each on a fresh empty database; no load runs)
