@@ -10,7 +10,7 @@ namespace PprrBot.Conversation;
 /// members ask the same things; composing the cards was about a sixth of the bot's CPU per answer under load
 /// (docs/performance.md, "Load"). Cards are a function of the reading and the snapshot alone, except where they show
 /// the member's own words (did you mean, no match) or depend on today (meetings, the chair's brief): those readings
-/// are never remembered (<see cref="Reading.Of"/>). A new snapshot starts afresh, so a card never outlives its
+/// are never remembered (<see cref="QuestionAnswerer.ComposedFromReadingAlone"/>). A new snapshot starts afresh, so a card never outlives its
 /// figures; at most <c>capacity</c> readings are kept per snapshot (a card is 3 to 10 KB).
 /// </summary>
 internal sealed class ComposedAnswers(int capacity = ComposedAnswers.DefaultCapacity)
@@ -43,12 +43,15 @@ internal sealed class ComposedAnswers(int capacity = ComposedAnswers.DefaultCapa
             return cards;
         }
 
-        cards = [.. compose(question, snapshot, state)];
-        if (memo.Cards.Count < capacity)
+        var composed = compose(question, snapshot, state);
+        if (memo.Cards.Count >= capacity)
         {
-            memo.Cards.TryAdd(reading, cards);
+            return composed;
         }
 
+        // Kept as a copy: nothing a caller does with the list it was given can change what later members get.
+        cards = [.. composed];
+        memo.Cards.TryAdd(reading, cards);
         return cards;
     }
 
@@ -99,11 +102,7 @@ internal sealed class Reading : IEquatable<Reading>
     /// <summary>The reading to remember the cards by; null when the cards show more than the reading (see the class).</summary>
     public static Reading? Of(Question question)
     {
-        var echoesWords = question.NeedsClarification || question.Alternatives.Count > 0 || question.Suggestions.Count > 0
-            || (question.Intent is Intent.MeasureLookup or Intent.Trend or Intent.Comparison or Intent.Definition && question.Measures.Count == 0)
-            // A lookup with no row to show for any of its measures says so in the member's words.
-            || (question.Intent == Intent.MeasureLookup && !question.Measures.Any(m => QuestionAnswerer.Row(m, question.Period) is not null));
-        if (echoesWords || question.Intent is Intent.Meeting or Intent.ChairBrief)
+        if (!QuestionAnswerer.ComposedFromReadingAlone(question))
         {
             return null;
         }

@@ -60,6 +60,20 @@ internal sealed class QuestionAnswerer(QuestionInterpreter interpreter, ModelQue
     public Answer AnswerTo(Question question, PprrSnapshot snapshot) =>
         new(question, _composed.GetOrCompose(question, snapshot, deadlines, static (q, s, d) => Compose(q, s, d).Messages));
 
+    /// <summary>
+    /// True when <see cref="Compose"/> makes the cards from the reading and the snapshot alone, so they may be remembered
+    /// (<see cref="ComposedAnswers"/>). Not when they quote the member's words (did you mean, no match, and a lookup none
+    /// of whose measures has a row to show) or depend on today (meetings, the chair's brief). Kept beside Compose: a new
+    /// card that shows either must be named here.
+    /// </summary>
+    internal static bool ComposedFromReadingAlone(Question question)
+    {
+        var quotesWords = question.NeedsClarification || question.Alternatives.Count > 0 || question.Suggestions.Count > 0
+            || (question.Intent is Intent.MeasureLookup or Intent.Trend or Intent.Comparison or Intent.Definition && question.Measures.Count == 0)
+            || (question.Intent == Intent.MeasureLookup && !question.Measures.Any(m => Row(m, question.Period) is not null));
+        return !quotesWords && question.Intent is not (Intent.Meeting or Intent.ChairBrief);
+    }
+
     public static Answer Compose(Question question, PprrSnapshot snapshot, DeadlineCalculator? deadlines = null)
     {
         IReadOnlyList<BotMessage> messages = question.Intent switch
