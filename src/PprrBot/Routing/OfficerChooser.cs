@@ -76,11 +76,9 @@ internal static partial class OfficerChooser
             throw new InvalidOperationException("The contacts data names no officer who answers questions.");
         }
 
-        // The question's words, once: scoring and the best area both use them.
-        var words = Words(questionText).ToHashSet(StringComparer.Ordinal);
         if (namedRole is not null && candidates.FirstOrDefault(c => SameRole(c.Role, namedRole)) is { } named)
         {
-            return new OfficerChoice(named, OfficerChoiceBasis.Named, candidates, BestArea(contactWords, named, words));
+            return new OfficerChoice(named, OfficerChoiceBasis.Named, candidates, BestArea(contactWords, named, QuestionWords(questionText)));
         }
 
         if (ownerRole is not null && snapshot.ContactForRole(ownerRole) is { } owner)
@@ -88,6 +86,8 @@ internal static partial class OfficerChooser
             return new OfficerChoice(owner, OfficerChoiceBasis.Owner, candidates);
         }
 
+        // The question's words, once: scoring and the best area both use them.
+        var words = QuestionWords(questionText);
         var scored = Score(contactWords, words);
         if (scored.Count > 0 && (scored.Count == 1 || scored[0].Score > scored[1].Score))
         {
@@ -119,6 +119,8 @@ internal static partial class OfficerChooser
 
     public static bool IsDemocraticServices(Contact contact) =>
         string.Equals(PprrSnapshot.Normalise(contact.Role), Contact.DemocraticServicesRole, StringComparison.OrdinalIgnoreCase);
+
+    private static HashSet<string> QuestionWords(string questionText) => Words(questionText).ToHashSet(StringComparer.Ordinal);
 
     private static List<(Contact Contact, double Score)> Score(ContactWords contactWords, HashSet<string> words)
     {
