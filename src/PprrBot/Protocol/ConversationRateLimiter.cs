@@ -60,20 +60,18 @@ internal sealed class ConversationRateLimiter : IDisposable
 
     public void Dispose() => _limiter.Dispose();
 
-    // Each partitioned limiter's key function is called on every send: the limiter factory it hands back is made once
-    // here, not a closure per send and window.
-    private static PartitionedRateLimiter<string> Window((int Permits, TimeSpan Window) limit)
-    {
-        var options = Options(limit, QueueLimit);
-        Func<string, RateLimiter> create = _ => new SlidingWindowRateLimiter(options);
-        return PartitionedRateLimiter.Create<string, string>(conversationId => RateLimitPartition.Get(conversationId, create), StringComparer.Ordinal);
-    }
+    private static PartitionedRateLimiter<string> Window((int Permits, TimeSpan Window) limit) =>
+        SlidingWindows(Options(limit, QueueLimit), conversationId => conversationId);
 
-    private static PartitionedRateLimiter<string> AcrossConversations((int Permits, TimeSpan Window) limit)
+    private static PartitionedRateLimiter<string> AcrossConversations((int Permits, TimeSpan Window) limit) =>
+        SlidingWindows(Options(limit, QueueLimit * 10), _ => "app");
+
+    // The key function runs on every send: the limiter factory it hands back is made once here, not a closure per
+    // send and window.
+    private static PartitionedRateLimiter<string> SlidingWindows(SlidingWindowRateLimiterOptions options, Func<string, string> partition)
     {
-        var options = Options(limit, QueueLimit * 10);
         Func<string, RateLimiter> create = _ => new SlidingWindowRateLimiter(options);
-        return PartitionedRateLimiter.Create<string, string>(_ => RateLimitPartition.Get("app", create), StringComparer.Ordinal);
+        return PartitionedRateLimiter.Create<string, string>(key => RateLimitPartition.Get(partition(key), create), StringComparer.Ordinal);
     }
 
     private static SlidingWindowRateLimiterOptions Options((int Permits, TimeSpan Window) limit, int queueLimit) => new()
