@@ -136,6 +136,7 @@ public sealed class ComposedAnswersTests
         Assert.Contains("out-turn", Rendered(finance), StringComparison.OrdinalIgnoreCase);
     }
 
-    private static string Rendered(IReadOnlyList<BotMessage> messages) =>
+    /// <summary>Messages as they go on the wire: each card's JSON, or the message text.</summary>
+    internal static string Rendered(IReadOnlyList<BotMessage> messages) =>
         string.Join('\n', messages.Select(m => m.CardJson is { } card ? System.Text.Encoding.UTF8.GetString(card.Span) : m.Text));
 }

@@ -28,8 +28,8 @@ public sealed class ProvisionalSnapshotTests
 
         foreach (var row in QuestionSetTests.ReadQuestions(file))
         {
-            var fromProvisional = Rendered(answerer.Respond(row.Question, provisional));
-            var fromDatabase = Rendered(answerer.Respond(row.Question, stored));
+            var fromProvisional = ComposedAnswersTests.Rendered(answerer.Respond(row.Question, provisional).Messages);
+            var fromDatabase = ComposedAnswersTests.Rendered(answerer.Respond(row.Question, stored).Messages);
             if (!fromProvisional.SequenceEqual(fromDatabase))
             {
                 differences.Add($"{row.Id} \"{row.Question}\"");
@@ -40,9 +40,6 @@ public sealed class ProvisionalSnapshotTests
         Assert.Equal(stored.Imports.Select(i => (i.Id, i.FileName)), provisional.Imports.Select(i => (i.Id, i.FileName)));
         Assert.Empty(differences);
     }
-
-    private static string Rendered(Answer answer) =>
-        string.Join('\n', answer.Messages.Select(m => m.CardJson is { } card ? System.Text.Encoding.UTF8.GetString(card.Span) : m.Text));
 
     private static async Task<PprrSnapshot> ImportedSnapshotAsync()
     {
