@@ -43,6 +43,7 @@ public static class ProtocolServiceCollectionExtensions
         services.AddHostedService<ActivityQueueProcessor>();
         services.AddScoped<TurnHandler>();
         services.AddSingleton<InvokeRunner>();
+        services.AddSingleton<MessagesEndpoint>();
 
         services.AddSingleton(sp => new ConversationRateLimiter(sp.GetRequiredService<IOptions<BotOptions>>()));
         services.AddSingleton<IConnectorTokenProvider, MsalConnectorTokenProvider>();
@@ -58,11 +59,11 @@ public static class ProtocolServiceCollectionExtensions
         var services = endpoints.ServiceProvider;
         if (LocalDevelopment.IsAllowed(services.GetRequiredService<IHostEnvironment>(), services.GetRequiredService<IOptions<BotOptions>>().Value))
         {
-            ProtocolLog.LocalDevelopmentMode(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MessagesEndpoint)));
+            ProtocolLog.LocalDevelopmentMode(services.GetRequiredService<ILoggerFactory>().CreateLogger<MessagesEndpoint>());
         }
 
         // Other methods on the route get 405 from routing (protocol.md §1.1).
-        endpoints.MapPost(MessagesEndpoint.Route, MessagesEndpoint.PostAsync);
+        endpoints.MapPost(MessagesEndpoint.Route, services.GetRequiredService<MessagesEndpoint>().PostAsync);
         endpoints.MapMethods(MessagesEndpoint.Route, [HttpMethods.Head], MessagesEndpoint.Head);
         return endpoints;
     }
