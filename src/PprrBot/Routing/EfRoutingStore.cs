@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using PprrBot.Data;
 using PprrBot.Data.Outbox;
 using PprrBot.Data.RoutedQuestions;
@@ -117,17 +119,10 @@ internal sealed class EfRoutingStore(PprrDbContext db) : IRoutingStore
         return await Questions().Where(q => q.MemberAadObjectId == memberAadObjectId || q.MemberAadObjectId == lowered).OrderByDescending(q => q.Id).ToListAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlyList<RoutedQuestion>> ListByMeetingAsync(string? committee, DateOnly meetingDate, CancellationToken cancellationToken)
-    {
-        var query = Questions().Where(q => q.MeetingDate == meetingDate);
-        if (committee is not null)
-        {
-            // Committee names come from the meetings data, spelt the same everywhere.
-            query = query.Where(q => q.Committee == committee);
-        }
-
-        return await query.OrderByDescending(q => q.Id).ToListAsync(cancellationToken);
-    }
+    public async Task<IReadOnlyList<RoutedQuestion>> ListByMeetingAsync(string? committee, DateOnly meetingDate, CancellationToken cancellationToken) =>
+        // Committee names come from the meetings data, spelt the same everywhere.
+        await ToListAsync(
+            committee is null ? Lists.ByMeetingDate(db, meetingDate) : Lists.ByMeeting(db, meetingDate, committee), cancellationToken);
 
     public async Task<IReadOnlyList<RoutedQuestion>> ListByCommitteeAsync(string committee, CancellationToken cancellationToken)
     {
@@ -145,19 +140,54 @@ internal sealed class EfRoutingStore(PprrDbContext db) : IRoutingStore
         }
 
         // Codes and topics are copied from the data (measure codes, contacts' areas), so they match exactly.
-        return await Questions()
-            .Where(q => q.Status == RoutedQuestionStatus.Answered)
-            .Where(q => (measureCode != null && q.MeasureCode == measureCode) || (topic != null && q.Topic == topic))
-            .OrderByDescending(q => q.Id)
-            .Take(max)
-            .ToListAsync(cancellationToken);
+        return await ToListAsync(Lists.Answered(db, measureCode, topic, max), cancellationToken);
     }
 
     // One statement with its history joined, not a split query's two: the lists are a meeting's questions (tens), and
     // the chair's brief and a routed question's earlier answers read them on every ask (docs/performance.md, "Load").
     // One statement also reads one consistent state when another instance is writing.
+    // The compiled queries below spell the same out: a compiled query is one expression, with no calls to translate.
     private IQueryable<RoutedQuestion> Questions() =>
         db.RoutedQuestions.AsNoTracking().Include(q => q.History.OrderBy(e => e.Id)).AsSingleQuery();
+
+    // The lists read on every ask are compiled once per model: building and looking up the LINQ query each time was
+    // about a third of their cost under load (docs/performance.md, "Load"). A compiled query refuses a context whose
+    // model differs from the one it was compiled for, so SQLite and PostgreSQL (both in the tests) get a set each.
+    private CompiledLists Lists => CompiledLists.ForModel.GetValue(db.Model, static _ => new CompiledLists());
+
+    private sealed class CompiledLists
+    {
+        public static readonly ConditionalWeakTable<IModel, CompiledLists> ForModel = new();
+
+        public readonly Func<PprrDbContext, DateOnly, IAsyncEnumerable<RoutedQuestion>> ByMeetingDate =
+            EF.CompileAsyncQuery<PprrDbContext, DateOnly, RoutedQuestion>((db, meetingDate) =>
+                db.RoutedQuestions.AsNoTracking().Include(q => q.History.OrderBy(e => e.Id)).AsSingleQuery()
+                    .Where(q => q.MeetingDate == meetingDate).OrderByDescending(q => q.Id));
+
+        public readonly Func<PprrDbContext, DateOnly, string, IAsyncEnumerable<RoutedQuestion>> ByMeeting =
+            EF.CompileAsyncQuery<PprrDbContext, DateOnly, string, RoutedQuestion>((db, meetingDate, committee) =>
+                db.RoutedQuestions.AsNoTracking().Include(q => q.History.OrderBy(e => e.Id)).AsSingleQuery()
+                    .Where(q => q.MeetingDate == meetingDate && q.Committee == committee).OrderByDescending(q => q.Id));
+
+        public readonly Func<PprrDbContext, string?, string?, int, IAsyncEnumerable<RoutedQuestion>> Answered =
+            EF.CompileAsyncQuery<PprrDbContext, string?, string?, int, RoutedQuestion>((db, measureCode, topic, max) =>
+                db.RoutedQuestions.AsNoTracking().Include(q => q.History.OrderBy(e => e.Id)).AsSingleQuery()
+                    .Where(q => q.Status == RoutedQuestionStatus.Answered)
+                    .Where(q => (measureCode != null && q.MeasureCode == measureCode) || (topic != null && q.Topic == topic))
+                    .OrderByDescending(q => q.Id)
+                    .Take(max));
+    }
+
+    private static async Task<IReadOnlyList<RoutedQuestion>> ToListAsync(IAsyncEnumerable<RoutedQuestion> query, CancellationToken cancellationToken)
+    {
+        var list = new List<RoutedQuestion>();
+        await foreach (var question in query.WithCancellation(cancellationToken))
+        {
+            list.Add(question);
+        }
+
+        return list;
+    }
 }
 
 /// <summary>The routing outbox over the data feature's <see cref="OutboxStore"/> (SKIP LOCKED claims on PostgreSQL).</summary>
