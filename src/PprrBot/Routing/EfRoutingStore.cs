@@ -12,8 +12,15 @@ namespace PprrBot.Routing;
 /// <see cref="RoutedQuestion.Version"/> (a concurrency token) and writes the question, its new history events
 /// and its outbox rows in one transaction.
 /// </summary>
-internal sealed class EfRoutingStore(PprrDbContext db) : IRoutingStore
+internal sealed class EfRoutingStore(IServiceProvider scope) : IRoutingStore
 {
+    // The scope's context is taken from the pool on first use: most turns (a question about a measure) build this
+    // store and never read routing, and renting and returning a context for each of them was about 2% of the bot's
+    // CPU under load (docs/performance.md, "Load").
+    private PprrDbContext? _db;
+
+    private PprrDbContext Db => _db ??= scope.GetRequiredService<PprrDbContext>();
+
     public async Task<(RoutedQuestion Question, bool Created)> AddAsync(
         RoutedQuestion question,
         Func<RoutedQuestion, IReadOnlyList<OutboxMessage>> buildOutbox,
@@ -24,31 +31,31 @@ internal sealed class EfRoutingStore(PprrDbContext db) : IRoutingStore
             return (existing, false);
         }
 
-        db.ChangeTracker.Clear();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        Db.ChangeTracker.Clear();
+        await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             // The reference comes from the id, which the insert assigns: a unique placeholder until then.
             question.Reference = $"pending-{Guid.NewGuid():N}";
             question.Version = 1;
-            db.RoutedQuestions.Add(question);
-            await db.SaveChangesAsync(cancellationToken);
+            Db.RoutedQuestions.Add(question);
+            await Db.SaveChangesAsync(cancellationToken);
 
             question.Reference = $"PQ-{question.Id:D4}";
             foreach (var message in buildOutbox(question))
             {
                 message.RoutedQuestionId = question.Id;
-                db.OutboxMessages.Add(message);
+                Db.OutboxMessages.Add(message);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
+            await Db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
             // A redelivery raced this one and saved the same source key first: that question stands.
             await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
+            Db.ChangeTracker.Clear();
             if (await FindBySourceKeyAsync(question.SourceKey, cancellationToken) is { } winner)
             {
                 return (winner, false);
@@ -58,7 +65,7 @@ internal sealed class EfRoutingStore(PprrDbContext db) : IRoutingStore
         }
         finally
         {
-            db.ChangeTracker.Clear();
+            Db.ChangeTracker.Clear();
         }
 
         return (question, true);
@@ -66,27 +73,27 @@ internal sealed class EfRoutingStore(PprrDbContext db) : IRoutingStore
 
     public async Task SaveAsync(RoutedQuestion question, IReadOnlyList<OutboxMessage> outbox, CancellationToken cancellationToken)
     {
-        db.ChangeTracker.Clear();
+        Db.ChangeTracker.Clear();
         var loadedVersion = question.Version;
         var keys = outbox.Select(m => m.DedupeKey).ToList();
         var queued = keys.Count == 0
             ? []
-            : await db.OutboxMessages.AsNoTracking().Where(m => keys.Contains(m.DedupeKey)).Select(m => m.DedupeKey).ToListAsync(cancellationToken);
+            : await Db.OutboxMessages.AsNoTracking().Where(m => keys.Contains(m.DedupeKey)).Select(m => m.DedupeKey).ToListAsync(cancellationToken);
 
         // Attach marks stored history Unchanged and new events (Id 0) Added; the question itself is written whole.
-        var entry = db.RoutedQuestions.Attach(question);
+        var entry = Db.RoutedQuestions.Attach(question);
         entry.State = EntityState.Modified;
         entry.Property(q => q.Version).OriginalValue = loadedVersion;
         question.Version = loadedVersion + 1;
         foreach (var message in outbox.Where(m => !queued.Contains(m.DedupeKey)).DistinctBy(m => m.DedupeKey))
         {
             message.RoutedQuestionId = question.Id;
-            db.OutboxMessages.Add(message);
+            Db.OutboxMessages.Add(message);
         }
 
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await Db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -95,7 +102,7 @@ internal sealed class EfRoutingStore(PprrDbContext db) : IRoutingStore
         }
         finally
         {
-            db.ChangeTracker.Clear();
+            Db.ChangeTracker.Clear();
         }
     }
 
@@ -122,7 +129,7 @@ internal sealed class EfRoutingStore(PprrDbContext db) : IRoutingStore
     public async Task<IReadOnlyList<RoutedQuestion>> ListByMeetingAsync(string? committee, DateOnly meetingDate, CancellationToken cancellationToken) =>
         // Committee names come from the meetings data, spelt the same everywhere.
         await ToListAsync(
-            committee is null ? Lists.ByMeetingDate(db, meetingDate) : Lists.ByMeeting(db, meetingDate, committee), cancellationToken);
+            committee is null ? Lists.ByMeetingDate(Db, meetingDate) : Lists.ByMeeting(Db, meetingDate, committee), cancellationToken);
 
     public async Task<IReadOnlyList<RoutedQuestion>> ListByCommitteeAsync(string committee, CancellationToken cancellationToken)
     {
@@ -140,7 +147,7 @@ internal sealed class EfRoutingStore(PprrDbContext db) : IRoutingStore
         }
 
         // Codes and topics are copied from the data (measure codes, contacts' areas), so they match exactly.
-        return await ToListAsync(Lists.Answered(db, measureCode, topic, max), cancellationToken);
+        return await ToListAsync(Lists.Answered(Db, measureCode, topic, max), cancellationToken);
     }
 
     // One statement with its history joined, not a split query's two: the lists are a meeting's questions (tens), and
@@ -148,12 +155,12 @@ internal sealed class EfRoutingStore(PprrDbContext db) : IRoutingStore
     // One statement also reads one consistent state when another instance is writing.
     // The compiled queries below spell the same out: a compiled query is one expression, with no calls to translate.
     private IQueryable<RoutedQuestion> Questions() =>
-        db.RoutedQuestions.AsNoTracking().Include(q => q.History.OrderBy(e => e.Id)).AsSingleQuery();
+        Db.RoutedQuestions.AsNoTracking().Include(q => q.History.OrderBy(e => e.Id)).AsSingleQuery();
 
     // The lists read on every ask are compiled once per model: building and looking up the LINQ query each time was
     // about a third of their cost under load (docs/performance.md, "Load"). A compiled query refuses a context whose
     // model differs from the one it was compiled for, so SQLite and PostgreSQL (both in the tests) get a set each.
-    private CompiledLists Lists => CompiledLists.ForModel.GetValue(db.Model, static _ => new CompiledLists());
+    private CompiledLists Lists => CompiledLists.ForModel.GetValue(Db.Model, static _ => new CompiledLists());
 
     private sealed class CompiledLists
     {
