@@ -27,8 +27,8 @@ public static class ConversationServiceCollectionExtensions
             services.GetRequiredService<QuestionInterpreter>(),
             services.GetService<IChatClient>() is null ? null : ActivatorUtilities.CreateInstance<ModelQuestionReader>(services),
             services.GetService<DeadlineCalculator>()));
-        // Scoped: it hands routing requests to the Routing feature's scoped service when that is registered.
-        builder.Services.AddScoped<IMessageResponder, MemberResponder>();
+        // It hands routing requests to the Routing feature's service when that is registered.
+        builder.Services.AddSingleton<IMessageResponder, MemberResponder>();
         PprrDataReadiness.TryAddReady(builder.Services);
         builder.Services.AddHostedService<AnsweringWarmUp>();
 

@@ -22,10 +22,10 @@ internal sealed class ActivityQueue(IOptions<BotOptions> options)
     public ChannelReader<Activity> Reader => _channel.Reader;
 }
 
-/// <summary>Runs queued turns off the request path, a few at a time, each in its own DI scope.</summary>
+/// <summary>Runs queued turns off the request path, a few at a time.</summary>
 internal sealed class ActivityQueueProcessor(
     ActivityQueue queue,
-    IServiceScopeFactory scopes,
+    TurnHandler turns,
     IOptions<BotOptions> options,
     ILogger<ActivityQueueProcessor> logger) : BackgroundService
 {
@@ -38,11 +38,10 @@ internal sealed class ActivityQueueProcessor(
         {
             await foreach (var activity in queue.Reader.ReadAllAsync(stoppingToken))
             {
-                await using var scope = scopes.CreateAsyncScope();
                 try
                 {
-                    // TurnHandler catches its own errors and answers the user; this is the last line for DI failures.
-                    await scope.ServiceProvider.GetRequiredService<TurnHandler>().HandleAsync(activity, stoppingToken);
+                    // TurnHandler catches its own errors and answers the user; this is the last line.
+                    await turns.HandleAsync(activity, stoppingToken);
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {

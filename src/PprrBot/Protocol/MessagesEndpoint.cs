@@ -15,6 +15,7 @@ internal sealed class MessagesEndpoint(
     ActivityQueue queue,
     RedeliveryFilter redelivery,
     InvokeRunner invokes,
+    TurnHandler turns,
     IOptions<BotOptions> options,
     IHostEnvironment environment,
     ILoggerFactory loggers)
@@ -26,8 +27,7 @@ internal sealed class MessagesEndpoint(
     /// <summary>
     /// The endpoint's dependencies are singletons held here, and an accepted activity gets its bare 202 written
     /// directly: resolving them per request (and a result type's logger) made a DI scope for every activity, about
-    /// 4% of the bot's CPU under load (docs/performance.md). Only a card submission, which runs a turn inline,
-    /// opens the request's scope.
+    /// 4% of the bot's CPU under load (docs/performance.md).
     /// </summary>
     public async Task PostAsync(HttpContext context)
     {
@@ -102,7 +102,7 @@ internal sealed class MessagesEndpoint(
             // A card button press carries a member's decision ("send this question"): it is handled before the
             // 202, so a crash can only lose it while Teams still waits and will redeliver. It is one quick step,
             // and it runs to the end even if the caller gives up waiting (the redelivery filter stops a second run).
-            await context.RequestServices.GetRequiredService<TurnHandler>().HandleAsync(activity, CancellationToken.None);
+            await turns.HandleAsync(activity, CancellationToken.None);
             return null;
         }
 

@@ -41,14 +41,14 @@ public static class ProtocolServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(), RedeliveryFilter.DefaultWindow, RedeliveryFilter.DefaultCapacity));
         services.AddSingleton<ActivityQueue>();
         services.AddHostedService<ActivityQueueProcessor>();
-        services.AddScoped<TurnHandler>();
+        services.AddSingleton<TurnHandler>();
         services.AddSingleton<InvokeRunner>();
         services.AddSingleton<MessagesEndpoint>();
 
         services.AddSingleton(sp => new ConversationRateLimiter(sp.GetRequiredService<IOptions<BotOptions>>()));
         services.AddSingleton<IConnectorTokenProvider, MsalConnectorTokenProvider>();
         services.AddSingleton<IConnectorClient, ConnectorClient>();
-        services.AddScoped<IConversationSender, ConversationSender>();
+        services.AddSingleton<IConversationSender, ConversationSender>();
         AddConnectorHttpClient(services, ConnectorClient.CreatingClient, idempotent: false);
         AddConnectorHttpClient(services, ConnectorClient.IdempotentClient, idempotent: true);
         return builder;

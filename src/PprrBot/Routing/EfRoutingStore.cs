@@ -12,51 +12,110 @@ namespace PprrBot.Routing;
 /// <see cref="RoutedQuestion.Version"/> (a concurrency token) and writes the question, its new history events
 /// and its outbox rows in one transaction.
 /// </summary>
-internal sealed class EfRoutingStore(IServiceProvider scope) : IRoutingStore
+internal sealed class EfRoutingStore(IServiceScopeFactory scopes) : IRoutingStore
 {
-    // The scope's context is taken from the pool on first use: most turns (a question about a measure) build this
-    // store and never read routing, and renting and returning a context for each of them was about 2% of the bot's
-    // CPU under load (docs/performance.md, "Load").
-    private PprrDbContext? _db;
+    public Task<(RoutedQuestion Question, bool Created)> AddAsync(
+        RoutedQuestion question,
+        Func<RoutedQuestion, IReadOnlyList<OutboxMessage>> buildOutbox,
+        CancellationToken cancellationToken) =>
+        WithContextAsync(db => AddAsync(db, question, buildOutbox, cancellationToken));
 
-    private PprrDbContext Db => _db ??= scope.GetRequiredService<PprrDbContext>();
+    public Task SaveAsync(RoutedQuestion question, IReadOnlyList<OutboxMessage> outbox, CancellationToken cancellationToken) =>
+        WithContextAsync(async db =>
+        {
+            await SaveAsync(db, question, outbox, cancellationToken);
+            return question;
+        });
 
-    public async Task<(RoutedQuestion Question, bool Created)> AddAsync(
+    public Task<RoutedQuestion?> FindBySourceKeyAsync(string sourceKey, CancellationToken cancellationToken) =>
+        WithContextAsync(db => FindBySourceKeyAsync(db, sourceKey, cancellationToken));
+
+    public Task<RoutedQuestion?> FindByReferenceAsync(string reference, CancellationToken cancellationToken)
+    {
+        // References are written upper case (PQ-0001).
+        var upper = reference.Trim().ToUpperInvariant();
+        return WithContextAsync(db => Questions(db).FirstOrDefaultAsync(q => q.Reference == upper, cancellationToken));
+    }
+
+    public Task<RoutedQuestion?> FindAsync(int id, CancellationToken cancellationToken) =>
+        WithContextAsync(db => Questions(db).FirstOrDefaultAsync(q => q.Id == id, cancellationToken));
+
+    public Task<IReadOnlyList<RoutedQuestion>> ListByMemberAsync(string memberAadObjectId, CancellationToken cancellationToken)
+    {
+        // Entra object ids are GUIDs; Teams sends them lower case, but a configured one may not be.
+        var lowered = memberAadObjectId.ToLowerInvariant();
+        return WithContextAsync(db => ToListAsync(
+            Questions(db).Where(q => q.MemberAadObjectId == memberAadObjectId || q.MemberAadObjectId == lowered).OrderByDescending(q => q.Id).AsAsyncEnumerable(),
+            cancellationToken));
+    }
+
+    public Task<IReadOnlyList<RoutedQuestion>> ListByMeetingAsync(string? committee, DateOnly meetingDate, CancellationToken cancellationToken) =>
+        // Committee names come from the meetings data, spelt the same everywhere.
+        WithContextAsync(db => ToListAsync(
+            committee is null ? Lists(db).ByMeetingDate(db, meetingDate) : Lists(db).ByMeeting(db, meetingDate, committee), cancellationToken));
+
+    public Task<IReadOnlyList<RoutedQuestion>> ListByCommitteeAsync(string committee, CancellationToken cancellationToken) =>
+        WithContextAsync(db => ToListAsync(Questions(db).Where(q => q.Committee == committee).OrderByDescending(q => q.Id).AsAsyncEnumerable(), cancellationToken));
+
+    public Task<IReadOnlyList<RoutedQuestion>> ListOpenDueAsync(DateOnly answerByOnOrBefore, CancellationToken cancellationToken) =>
+        WithContextAsync(db => ToListAsync(
+            Questions(db).Where(q => q.Status == RoutedQuestionStatus.Open && q.AnswerBy <= answerByOnOrBefore).OrderBy(q => q.Id).AsAsyncEnumerable(),
+            cancellationToken));
+
+    public Task<IReadOnlyList<RoutedQuestion>> ListAnsweredAsync(string? measureCode, string? topic, int max, CancellationToken cancellationToken) =>
+        measureCode is null && topic is null
+            ? Task.FromResult<IReadOnlyList<RoutedQuestion>>([])
+            // Codes and topics are copied from the data (measure codes, contacts' areas), so they match exactly.
+            : WithContextAsync(db => ToListAsync(Lists(db).Answered(db, measureCode, topic, max), cancellationToken));
+
+    /// <summary>
+    /// Each operation has a context of its own from the pool, so the store is a singleton and a turn that never reads
+    /// routing (most of them: a question about a measure) rents none. A per-turn scope building this store and a
+    /// context for every turn was about 4% of the bot's CPU under load (docs/performance.md, "Load").
+    /// </summary>
+    private async Task<T> WithContextAsync<T>(Func<PprrDbContext, Task<T>> operation)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await operation(scope.ServiceProvider.GetRequiredService<PprrDbContext>());
+    }
+
+    private static async Task<(RoutedQuestion Question, bool Created)> AddAsync(
+        PprrDbContext db,
         RoutedQuestion question,
         Func<RoutedQuestion, IReadOnlyList<OutboxMessage>> buildOutbox,
         CancellationToken cancellationToken)
     {
-        if (await FindBySourceKeyAsync(question.SourceKey, cancellationToken) is { } existing)
+        if (await FindBySourceKeyAsync(db, question.SourceKey, cancellationToken) is { } existing)
         {
             return (existing, false);
         }
 
-        Db.ChangeTracker.Clear();
-        await using var transaction = await Db.Database.BeginTransactionAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             // The reference comes from the id, which the insert assigns: a unique placeholder until then.
             question.Reference = $"pending-{Guid.NewGuid():N}";
             question.Version = 1;
-            Db.RoutedQuestions.Add(question);
-            await Db.SaveChangesAsync(cancellationToken);
+            db.RoutedQuestions.Add(question);
+            await db.SaveChangesAsync(cancellationToken);
 
             question.Reference = $"PQ-{question.Id:D4}";
             foreach (var message in buildOutbox(question))
             {
                 message.RoutedQuestionId = question.Id;
-                Db.OutboxMessages.Add(message);
+                db.OutboxMessages.Add(message);
             }
 
-            await Db.SaveChangesAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
             // A redelivery raced this one and saved the same source key first: that question stands.
             await transaction.RollbackAsync(cancellationToken);
-            Db.ChangeTracker.Clear();
-            if (await FindBySourceKeyAsync(question.SourceKey, cancellationToken) is { } winner)
+            db.ChangeTracker.Clear();
+            if (await FindBySourceKeyAsync(db, question.SourceKey, cancellationToken) is { } winner)
             {
                 return (winner, false);
             }
@@ -65,35 +124,35 @@ internal sealed class EfRoutingStore(IServiceProvider scope) : IRoutingStore
         }
         finally
         {
-            Db.ChangeTracker.Clear();
+            db.ChangeTracker.Clear();
         }
 
         return (question, true);
     }
 
-    public async Task SaveAsync(RoutedQuestion question, IReadOnlyList<OutboxMessage> outbox, CancellationToken cancellationToken)
+    private static async Task SaveAsync(PprrDbContext db, RoutedQuestion question, IReadOnlyList<OutboxMessage> outbox, CancellationToken cancellationToken)
     {
-        Db.ChangeTracker.Clear();
+        db.ChangeTracker.Clear();
         var loadedVersion = question.Version;
         var keys = outbox.Select(m => m.DedupeKey).ToList();
         var queued = keys.Count == 0
             ? []
-            : await Db.OutboxMessages.AsNoTracking().Where(m => keys.Contains(m.DedupeKey)).Select(m => m.DedupeKey).ToListAsync(cancellationToken);
+            : await db.OutboxMessages.AsNoTracking().Where(m => keys.Contains(m.DedupeKey)).Select(m => m.DedupeKey).ToListAsync(cancellationToken);
 
         // Attach marks stored history Unchanged and new events (Id 0) Added; the question itself is written whole.
-        var entry = Db.RoutedQuestions.Attach(question);
+        var entry = db.RoutedQuestions.Attach(question);
         entry.State = EntityState.Modified;
         entry.Property(q => q.Version).OriginalValue = loadedVersion;
         question.Version = loadedVersion + 1;
         foreach (var message in outbox.Where(m => !queued.Contains(m.DedupeKey)).DistinctBy(m => m.DedupeKey))
         {
             message.RoutedQuestionId = question.Id;
-            Db.OutboxMessages.Add(message);
+            db.OutboxMessages.Add(message);
         }
 
         try
         {
-            await Db.SaveChangesAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -102,65 +161,24 @@ internal sealed class EfRoutingStore(IServiceProvider scope) : IRoutingStore
         }
         finally
         {
-            Db.ChangeTracker.Clear();
+            db.ChangeTracker.Clear();
         }
     }
 
-    public Task<RoutedQuestion?> FindBySourceKeyAsync(string sourceKey, CancellationToken cancellationToken) =>
-        Questions().FirstOrDefaultAsync(q => q.SourceKey == sourceKey, cancellationToken);
-
-    public Task<RoutedQuestion?> FindByReferenceAsync(string reference, CancellationToken cancellationToken)
-    {
-        // References are written upper case (PQ-0001).
-        var upper = reference.Trim().ToUpperInvariant();
-        return Questions().FirstOrDefaultAsync(q => q.Reference == upper, cancellationToken);
-    }
-
-    public Task<RoutedQuestion?> FindAsync(int id, CancellationToken cancellationToken) =>
-        Questions().FirstOrDefaultAsync(q => q.Id == id, cancellationToken);
-
-    public async Task<IReadOnlyList<RoutedQuestion>> ListByMemberAsync(string memberAadObjectId, CancellationToken cancellationToken)
-    {
-        // Entra object ids are GUIDs; Teams sends them lower case, but a configured one may not be.
-        var lowered = memberAadObjectId.ToLowerInvariant();
-        return await Questions().Where(q => q.MemberAadObjectId == memberAadObjectId || q.MemberAadObjectId == lowered).OrderByDescending(q => q.Id).ToListAsync(cancellationToken);
-    }
-
-    public async Task<IReadOnlyList<RoutedQuestion>> ListByMeetingAsync(string? committee, DateOnly meetingDate, CancellationToken cancellationToken) =>
-        // Committee names come from the meetings data, spelt the same everywhere.
-        await ToListAsync(
-            committee is null ? Lists.ByMeetingDate(Db, meetingDate) : Lists.ByMeeting(Db, meetingDate, committee), cancellationToken);
-
-    public async Task<IReadOnlyList<RoutedQuestion>> ListByCommitteeAsync(string committee, CancellationToken cancellationToken)
-    {
-        return await Questions().Where(q => q.Committee == committee).OrderByDescending(q => q.Id).ToListAsync(cancellationToken);
-    }
-
-    public async Task<IReadOnlyList<RoutedQuestion>> ListOpenDueAsync(DateOnly answerByOnOrBefore, CancellationToken cancellationToken) =>
-        await Questions().Where(q => q.Status == RoutedQuestionStatus.Open && q.AnswerBy <= answerByOnOrBefore).OrderBy(q => q.Id).ToListAsync(cancellationToken);
-
-    public async Task<IReadOnlyList<RoutedQuestion>> ListAnsweredAsync(string? measureCode, string? topic, int max, CancellationToken cancellationToken)
-    {
-        if (measureCode is null && topic is null)
-        {
-            return [];
-        }
-
-        // Codes and topics are copied from the data (measure codes, contacts' areas), so they match exactly.
-        return await ToListAsync(Lists.Answered(Db, measureCode, topic, max), cancellationToken);
-    }
+    private static Task<RoutedQuestion?> FindBySourceKeyAsync(PprrDbContext db, string sourceKey, CancellationToken cancellationToken) =>
+        Questions(db).FirstOrDefaultAsync(q => q.SourceKey == sourceKey, cancellationToken);
 
     // One statement with its history joined, not a split query's two: the lists are a meeting's questions (tens), and
     // the chair's brief and a routed question's earlier answers read them on every ask (docs/performance.md, "Load").
     // One statement also reads one consistent state when another instance is writing.
     // The compiled queries below spell the same out: a compiled query is one expression, with no calls to translate.
-    private IQueryable<RoutedQuestion> Questions() =>
-        Db.RoutedQuestions.AsNoTracking().Include(q => q.History.OrderBy(e => e.Id)).AsSingleQuery();
+    private static IQueryable<RoutedQuestion> Questions(PprrDbContext db) =>
+        db.RoutedQuestions.AsNoTracking().Include(q => q.History.OrderBy(e => e.Id)).AsSingleQuery();
 
     // The lists read on every ask are compiled once per model: building and looking up the LINQ query each time was
     // about a third of their cost under load (docs/performance.md, "Load"). A compiled query refuses a context whose
     // model differs from the one it was compiled for, so SQLite and PostgreSQL (both in the tests) get a set each.
-    private CompiledLists Lists => CompiledLists.ForModel.GetValue(Db.Model, static _ => new CompiledLists());
+    private static CompiledLists Lists(PprrDbContext db) => CompiledLists.ForModel.GetValue(db.Model, static _ => new CompiledLists());
 
     private sealed class CompiledLists
     {

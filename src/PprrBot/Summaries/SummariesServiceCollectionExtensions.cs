@@ -16,16 +16,16 @@ public static class SummariesServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddScoped<ChairSummaryBuilder>();
-        builder.Services.AddScoped<MeetingPackBuilder>();
-        builder.Services.AddScoped(sp => new BriefingWriter(
+        builder.Services.AddSingleton<ChairSummaryBuilder>();
+        builder.Services.AddSingleton<MeetingPackBuilder>();
+        builder.Services.AddSingleton(sp => new BriefingWriter(
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SummariesOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<BriefingWriter>>(),
             sp.GetService<Microsoft.Extensions.AI.IChatClient>()));
-        builder.Services.AddScoped<ChairBriefResponder>();
-        builder.Services.AddScoped<MeetingPackOffer>();
-        builder.Services.AddScoped<IFileConsentHandler, MeetingPackUpload>();
+        builder.Services.AddSingleton<ChairBriefResponder>();
+        builder.Services.AddSingleton<MeetingPackOffer>();
+        builder.Services.AddSingleton<IFileConsentHandler, MeetingPackUpload>();
         // The upload must finish inside the invoke; a slow OneDrive gets a polite failure message, not a hang.
         builder.Services.AddHttpClient(MeetingPackUpload.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         return builder;

@@ -191,7 +191,7 @@ public class MeetingPackUploadTests
     private static BotTestAdapter ChairsChat(SummaryTestBed bed, IHttpClientFactory http)
     {
         var bot = BotTestAdapter.Create(configureServices: s =>
-            s.AddScoped<IFileConsentHandler>(sp => bed.Upload(http, sp.GetRequiredService<IConversationSender>())));
+            s.AddSingleton<IFileConsentHandler>(sp => bed.Upload(http, sp.GetRequiredService<IConversationSender>())));
         bot.User = new ChannelAccount { Id = "29:chair", Name = "A Chair", AadObjectId = SummaryTestBed.ChairId };
         return bot;
     }
