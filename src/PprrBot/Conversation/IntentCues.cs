@@ -7,20 +7,20 @@ namespace PprrBot.Conversation;
 /// <summary>Phrases that signal what a member wants (Vocabulary/intent-cues.json), matched on folded words.</summary>
 internal sealed class IntentCues
 {
-    // Per kind, the cues by their first word: a question is checked against the cues its own words can start, not every
-    // cue of the kind (a question is checked against some twenty kinds; a CPU profile under load found the cue checks
-    // a sixth of reading a question).
-    private readonly FrozenDictionary<string, FrozenDictionary<string, Cue[]>> _cues;
+    // Every kind's cues by their first word, in one index: a question's words are looked up once and every cue they can
+    // start is checked, for all kinds together, the first time a kind is asked about (a question is asked about some
+    // twenty kinds; a lookup per word and kind was about a tenth of reading a question in a CPU profile under load).
+    private readonly FrozenDictionary<string, Cue[]>.AlternateLookup<ReadOnlySpan<char>> _byFirstWord;
+
+    private readonly FrozenDictionary<string, int> _kinds;
 
     private IntentCues(Dictionary<string, List<string>> file)
     {
-        var cues = file.ToDictionary(kv => kv.Key, kv => kv.Value.Select((text, order) => Cue.Parse(text, order)).Where(c => c.Parts.Length > 0).ToArray(), StringComparer.OrdinalIgnoreCase);
-        _cues = cues.ToFrozenDictionary(
-            kv => kv.Key,
-            kv => kv.Value.GroupBy(c => c.FirstWord, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal),
-            StringComparer.OrdinalIgnoreCase);
-        Words = cues.Values.SelectMany(c => c).SelectMany(c => c.Parts).SelectMany(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .ToFrozenSet(StringComparer.Ordinal);
+        _kinds = file.Keys.Select((kind, index) => (kind, index)).ToFrozenDictionary(k => k.kind, k => k.index, StringComparer.OrdinalIgnoreCase);
+        var cues = file.SelectMany(kv => kv.Value.Select((text, order) => Cue.Parse(text, order, _kinds[kv.Key]))).Where(c => c.Parts.Length > 0).ToList();
+        _byFirstWord = cues.GroupBy(c => c.FirstWord, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+        Words = cues.SelectMany(c => c.Parts).SelectMany(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToFrozenSet(StringComparer.Ordinal);
     }
 
     public static IntentCues Default { get; } = Load();
@@ -28,88 +28,53 @@ internal sealed class IntentCues
     public FrozenSet<string> Words { get; }
 
     /// <summary>True when any cue of the kind appears in the question (given as " word word ").</summary>
-    public bool Has(string kind, string paddedText)
-    {
-        if (!_cues.TryGetValue(kind, out var byFirstWord))
-        {
-            return false;
-        }
-
-        foreach (var word in WordsOf(paddedText))
-        {
-            if (byFirstWord.TryGetValue(word, out var cues))
-            {
-                foreach (var cue in cues)
-                {
-                    if (cue.IsIn(paddedText))
-                    {
-                        return true;
-                    }
-                }
-            }
-        }
-
-        return false;
-    }
+    public bool Has(string kind, string paddedText) => _kinds.TryGetValue(kind, out var index) && LongestByKind(paddedText)[index] is not null;
 
     /// <summary>The longest matching cue of the kind, or null (of equally long ones, the first in the file).</summary>
-    public string? Longest(string kind, string paddedText)
+    public string? Longest(string kind, string paddedText) =>
+        _kinds.TryGetValue(kind, out var index) ? LongestByKind(paddedText)[index]?.Text : null;
+
+    // The question's matches, per kind its longest matching cue, are worked out once per thread and question and reused
+    // for the next kind asked about (only Has and Longest read them, and never keep them).
+    [ThreadStatic]
+    private static string? t_text;
+
+    [ThreadStatic]
+    private static Cue?[]? t_longest;
+
+    private Cue?[] LongestByKind(string paddedText)
     {
-        if (!_cues.TryGetValue(kind, out var byFirstWord))
+        var longest = t_longest;
+        if (longest is null || longest.Length != _kinds.Count)
         {
-            return null;
+            t_longest = longest = new Cue?[_kinds.Count];
+            t_text = null;
         }
 
-        Cue? longest = null;
-        foreach (var word in WordsOf(paddedText))
+        if (ReferenceEquals(t_text, paddedText))
         {
-            if (byFirstWord.TryGetValue(word, out var cues))
+            return longest;
+        }
+
+        Array.Clear(longest);
+        foreach (var range in paddedText.AsSpan().Split(' '))
+        {
+            if (range.End.Value > range.Start.Value
+                && _byFirstWord.TryGetValue(paddedText.AsSpan()[range], out var cues))
             {
                 foreach (var cue in cues)
                 {
-                    if ((longest is null || cue.Length > longest.Length || (cue.Length == longest.Length && cue.Order < longest.Order)) && cue.IsIn(paddedText))
+                    var best = longest[cue.Kind];
+                    if ((best is null || cue.Length > best.Length || (cue.Length == best.Length && cue.Order < best.Order)) && cue.IsIn(paddedText))
                     {
-                        longest = cue;
+                        longest[cue.Kind] = cue;
                     }
                 }
             }
         }
 
-        return longest?.Text;
-    }
-
-    // A question is checked against every kind of cue in turn: its distinct words are split once per thread and reused,
-    // in one set per thread, refilled for the next question (only Has and Longest read it, and never keep it).
-    [ThreadStatic]
-    private static string? t_wordsText;
-
-    [ThreadStatic]
-    private static HashSet<string>? t_words;
-
-    private static HashSet<string> WordsOf(string paddedText)
-    {
-        var words = t_words ??= new HashSet<string>(StringComparer.Ordinal);
-        if (!ReferenceEquals(t_wordsText, paddedText))
-        {
-            if (words.Count > 1024)
-            {
-                // An unusually long message: its set is not kept for the life of the thread.
-                t_words = words = new HashSet<string>(StringComparer.Ordinal);
-            }
-
-            words.Clear();
-            foreach (var range in paddedText.AsSpan().Split(' '))
-            {
-                if (range.End.Value > range.Start.Value)
-                {
-                    words.Add(paddedText[range]);
-                }
-            }
-
-            t_wordsText = paddedText;
-        }
-
-        return words;
+        t_text = paddedText;
+        return longest;
     }
 
     private static IntentCues Load()
@@ -124,8 +89,11 @@ internal sealed class IntentCues
         return new IntentCues(lists);
     }
 
-    /// <summary>A cue phrase; "*" stands for any words in between ("what does * mean"). <c>Order</c>: its place in the file.</summary>
-    private sealed record Cue(string Text, string[] Parts, int Length, int Order)
+    /// <summary>
+    /// A cue phrase; "*" stands for any words in between ("what does * mean"). <c>Order</c>: its place in its kind's
+    /// list in the file; <c>Kind</c>: which list.
+    /// </summary>
+    private sealed record Cue(string Text, string[] Parts, int Length, int Order, int Kind)
     {
         /// <summary>The cue's first word: a question without it cannot contain the cue.</summary>
         public string FirstWord { get; } = Parts.Length > 0 ? Parts[0].Split(' ')[0] : "";
@@ -133,13 +101,13 @@ internal sealed class IntentCues
         // Each part as it must appear in a padded question, " part ", made once rather than at every check.
         private readonly string[] _padded = [.. Parts.Select(p => ' ' + p + ' ')];
 
-        public static Cue Parse(string text, int order)
+        public static Cue Parse(string text, int order, int kind)
         {
             var parts = text.Split('*', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                 .Select(p => string.Join(' ', TextNormaliser.Tokens(p)))
                 .Where(p => p.Length > 0)
                 .ToArray();
-            return new Cue(text, parts, parts.Sum(p => p.Length), order);
+            return new Cue(text, parts, parts.Sum(p => p.Length), order, kind);
         }
 
         public bool IsIn(string paddedText)
