@@ -46,8 +46,8 @@ public static class DataServiceCollectionExtensions
             .ValidateOnStart();
 
         // The provider decides the context type (each has its own migrations), so it is read now; fail fast here too.
-        // Contexts are pooled: every turn's scope builds the routing store and with it a context, and constructing one
-        // (options, EF's service provider lookup) cost more than answering most questions (load profile, ADR-008).
+        // Contexts are pooled: the routing store takes one for each operation (ADR-015), and constructing one (options,
+        // EF's service provider lookup) cost more than answering most questions (load profile, ADR-008).
         var provider = builder.Configuration.GetSection(DataOptions.SectionName).GetValue(nameof(DataOptions.Provider), DataProvider.Sqlite);
         if (provider == DataProvider.Postgres)
         {

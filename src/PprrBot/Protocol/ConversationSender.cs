@@ -4,8 +4,8 @@ using PprrBot.Data.Conversations;
 namespace PprrBot.Protocol;
 
 /// <summary>
-/// Proactive messages for other features (notifying officers, refreshing cards, chair summaries). Scoped: resolve it
-/// in a DI scope. Failures throw <see cref="ConnectorException"/> with Teams' status and error code.
+/// Proactive messages for other features (notifying officers, refreshing cards, chair summaries). A singleton, safe to
+/// share. Failures throw <see cref="ConnectorException"/> with Teams' status and error code.
 /// </summary>
 public interface IConversationSender
 {
