@@ -20,8 +20,7 @@ public sealed class RoutingStoreListTests
     [InlineData(true)]
     public async Task AMeetingsQuestionsComeNewestFirstEachWithItsWholeHistoryInOrder(bool postgres)
     {
-        var database = postgres ? await RoutingBot.NewPostgresDatabaseAsync() : null;
-        await using var bot = await RoutingBot.StartAsync(new FakeTimeProvider(Friday20November), postgres: database);
+        await using var bot = await StartAsync(postgres);
         for (var i = 1; i <= 3; i++)
         {
             await bot.SendQuestionAsync($"Question number {i} about persistent absence", RoutingBot.Performance, $"confirmation-{i}");
@@ -47,8 +46,7 @@ public sealed class RoutingStoreListTests
     [InlineData(true)]
     public async Task AMeetingsListForOneCommitteeLeavesOutAnotherCommitteesQuestionsThatDay(bool postgres)
     {
-        var database = postgres ? await RoutingBot.NewPostgresDatabaseAsync() : null;
-        await using var bot = await RoutingBot.StartAsync(new FakeTimeProvider(Friday20November), postgres: database);
+        await using var bot = await StartAsync(postgres);
         var day = new DateOnly(2020, 12, 9);
         await SeedAsync(bot, Stored("ours", committee: "Children & Families Scrutiny Committee", meeting: day),
             Stored("theirs", committee: "Adult Social Care Scrutiny Committee", meeting: day),
@@ -68,8 +66,7 @@ public sealed class RoutingStoreListTests
     [InlineData(true)]
     public async Task EarlierAnswersAreTheNewestAnsweredQuestionsOnTheMeasureOrElseTheTopic(bool postgres)
     {
-        var database = postgres ? await RoutingBot.NewPostgresDatabaseAsync() : null;
-        await using var bot = await RoutingBot.StartAsync(new FakeTimeProvider(Friday20November), postgres: database);
+        await using var bot = await StartAsync(postgres);
         await SeedAsync(bot,
             Stored("oldest on the measure", measure: "CFE34", answered: true),
             Stored("on another measure", measure: "CFE01", answered: true),
@@ -87,6 +84,9 @@ public sealed class RoutingStoreListTests
         Assert.All(onMeasure, q => Assert.NotEmpty(q.History));
         Assert.Equal(["on the topic"], onTopic.Select(q => q.QuestionText));
     }
+
+    private static async Task<RoutingBot> StartAsync(bool postgres) =>
+        await RoutingBot.StartAsync(new FakeTimeProvider(Friday20November), postgres: postgres ? await RoutingBot.NewPostgresDatabaseAsync() : null);
 
     private static RoutedQuestion Stored(
         string text, string? committee = null, DateOnly? meeting = null, string? measure = null, string? topic = null, bool answered = false) => new()
