@@ -6,11 +6,32 @@ namespace PprrBot.Data.Conversations;
 /// <summary>Conversation references in the database, so proactive messages survive a restart and work across instances.</summary>
 internal sealed class EfConversationReferenceStore(IServiceScopeFactory scopes) : IConversationReferenceStore
 {
-    public async Task SaveAsync(ConversationReference reference, CancellationToken cancellationToken)
+    public Task SaveAsync(ConversationReference reference, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PprrDbContext>();
+        return scopes.WithContextAsync(db => SaveAsync(db, reference, cancellationToken));
+    }
+
+    public Task<ConversationReference?> FindByConversationAsync(string conversationId, CancellationToken cancellationToken) =>
+        scopes.WithContextAsync(db =>
+            db.ConversationReferences.AsNoTracking().FirstOrDefaultAsync(r => r.ConversationId == conversationId, cancellationToken));
+
+    public Task<ConversationReference?> FindPersonalByUserAsync(string userIdOrAadObjectId, CancellationToken cancellationToken) =>
+        scopes.WithContextAsync(async db =>
+        {
+            var lowered = userIdOrAadObjectId.ToLowerInvariant();
+            var candidates = await db.ConversationReferences.AsNoTracking()
+                .Where(r => r.ConversationType == "personal")
+                .Where(r => r.UserId == userIdOrAadObjectId || r.UserAadObjectId == userIdOrAadObjectId || r.UserAadObjectId == lowered)
+                .ToListAsync(cancellationToken);
+            return candidates.OrderByDescending(r => r.UpdatedAt).FirstOrDefault();
+        });
+
+    public Task RemoveAsync(string conversationId, CancellationToken cancellationToken) =>
+        scopes.WithContextAsync(db => db.ConversationReferences.Where(r => r.ConversationId == conversationId).ExecuteDeleteAsync(cancellationToken));
+
+    private static async Task SaveAsync(PprrDbContext db, ConversationReference reference, CancellationToken cancellationToken)
+    {
         var existing = await db.ConversationReferences.FirstOrDefaultAsync(r => r.ConversationId == reference.ConversationId, cancellationToken);
         if (existing is null)
         {
@@ -33,32 +54,6 @@ internal sealed class EfConversationReferenceStore(IServiceScopeFactory scopes) 
             Copy(reference, winner);
             await db.SaveChangesAsync(cancellationToken);
         }
-    }
-
-    public async Task<ConversationReference?> FindByConversationAsync(string conversationId, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PprrDbContext>();
-        return await db.ConversationReferences.AsNoTracking().FirstOrDefaultAsync(r => r.ConversationId == conversationId, cancellationToken);
-    }
-
-    public async Task<ConversationReference?> FindPersonalByUserAsync(string userIdOrAadObjectId, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PprrDbContext>();
-        var lowered = userIdOrAadObjectId.ToLowerInvariant();
-        var candidates = await db.ConversationReferences.AsNoTracking()
-            .Where(r => r.ConversationType == "personal")
-            .Where(r => r.UserId == userIdOrAadObjectId || r.UserAadObjectId == userIdOrAadObjectId || r.UserAadObjectId == lowered)
-            .ToListAsync(cancellationToken);
-        return candidates.OrderByDescending(r => r.UpdatedAt).FirstOrDefault();
-    }
-
-    public async Task RemoveAsync(string conversationId, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PprrDbContext>();
-        await db.ConversationReferences.Where(r => r.ConversationId == conversationId).ExecuteDeleteAsync(cancellationToken);
     }
 
     private static ConversationReference Copy(ConversationReference from, ConversationReference to)

@@ -12,53 +12,54 @@ namespace PprrBot.Routing;
 /// <see cref="RoutedQuestion.Version"/> (a concurrency token) and writes the question, its new history events
 /// and its outbox rows in one transaction.
 /// </summary>
+/// <remarks>
+/// Each operation takes a context of its own from the pool, so the store is a singleton and a turn that never reads
+/// routing (most of them: a question about a measure) rents none. A per-turn scope building this store and a context
+/// for every turn was about 4% of the bot's CPU under load (docs/performance.md, "Load"; ADR-015).
+/// </remarks>
 internal sealed class EfRoutingStore(IServiceScopeFactory scopes) : IRoutingStore
 {
     public Task<(RoutedQuestion Question, bool Created)> AddAsync(
         RoutedQuestion question,
         Func<RoutedQuestion, IReadOnlyList<OutboxMessage>> buildOutbox,
         CancellationToken cancellationToken) =>
-        WithContextAsync(db => AddAsync(db, question, buildOutbox, cancellationToken));
+        scopes.WithContextAsync(db => AddAsync(db, question, buildOutbox, cancellationToken));
 
     public Task SaveAsync(RoutedQuestion question, IReadOnlyList<OutboxMessage> outbox, CancellationToken cancellationToken) =>
-        WithContextAsync(async db =>
-        {
-            await SaveAsync(db, question, outbox, cancellationToken);
-            return question;
-        });
+        scopes.WithContextAsync(db => SaveAsync(db, question, outbox, cancellationToken));
 
     public Task<RoutedQuestion?> FindBySourceKeyAsync(string sourceKey, CancellationToken cancellationToken) =>
-        WithContextAsync(db => FindBySourceKeyAsync(db, sourceKey, cancellationToken));
+        scopes.WithContextAsync(db => FindBySourceKeyAsync(db, sourceKey, cancellationToken));
 
     public Task<RoutedQuestion?> FindByReferenceAsync(string reference, CancellationToken cancellationToken)
     {
         // References are written upper case (PQ-0001).
         var upper = reference.Trim().ToUpperInvariant();
-        return WithContextAsync(db => Questions(db).FirstOrDefaultAsync(q => q.Reference == upper, cancellationToken));
+        return scopes.WithContextAsync(db => Questions(db).FirstOrDefaultAsync(q => q.Reference == upper, cancellationToken));
     }
 
     public Task<RoutedQuestion?> FindAsync(int id, CancellationToken cancellationToken) =>
-        WithContextAsync(db => Questions(db).FirstOrDefaultAsync(q => q.Id == id, cancellationToken));
+        scopes.WithContextAsync(db => Questions(db).FirstOrDefaultAsync(q => q.Id == id, cancellationToken));
 
     public Task<IReadOnlyList<RoutedQuestion>> ListByMemberAsync(string memberAadObjectId, CancellationToken cancellationToken)
     {
         // Entra object ids are GUIDs; Teams sends them lower case, but a configured one may not be.
         var lowered = memberAadObjectId.ToLowerInvariant();
-        return WithContextAsync(db => ToListAsync(
+        return scopes.WithContextAsync(db => ToListAsync(
             Questions(db).Where(q => q.MemberAadObjectId == memberAadObjectId || q.MemberAadObjectId == lowered).OrderByDescending(q => q.Id).AsAsyncEnumerable(),
             cancellationToken));
     }
 
     public Task<IReadOnlyList<RoutedQuestion>> ListByMeetingAsync(string? committee, DateOnly meetingDate, CancellationToken cancellationToken) =>
         // Committee names come from the meetings data, spelt the same everywhere.
-        WithContextAsync(db => ToListAsync(
+        scopes.WithContextAsync(db => ToListAsync(
             committee is null ? Lists(db).ByMeetingDate(db, meetingDate) : Lists(db).ByMeeting(db, meetingDate, committee), cancellationToken));
 
     public Task<IReadOnlyList<RoutedQuestion>> ListByCommitteeAsync(string committee, CancellationToken cancellationToken) =>
-        WithContextAsync(db => ToListAsync(Questions(db).Where(q => q.Committee == committee).OrderByDescending(q => q.Id).AsAsyncEnumerable(), cancellationToken));
+        scopes.WithContextAsync(db => ToListAsync(Questions(db).Where(q => q.Committee == committee).OrderByDescending(q => q.Id).AsAsyncEnumerable(), cancellationToken));
 
     public Task<IReadOnlyList<RoutedQuestion>> ListOpenDueAsync(DateOnly answerByOnOrBefore, CancellationToken cancellationToken) =>
-        WithContextAsync(db => ToListAsync(
+        scopes.WithContextAsync(db => ToListAsync(
             Questions(db).Where(q => q.Status == RoutedQuestionStatus.Open && q.AnswerBy <= answerByOnOrBefore).OrderBy(q => q.Id).AsAsyncEnumerable(),
             cancellationToken));
 
@@ -66,18 +67,7 @@ internal sealed class EfRoutingStore(IServiceScopeFactory scopes) : IRoutingStor
         measureCode is null && topic is null
             ? Task.FromResult<IReadOnlyList<RoutedQuestion>>([])
             // Codes and topics are copied from the data (measure codes, contacts' areas), so they match exactly.
-            : WithContextAsync(db => ToListAsync(Lists(db).Answered(db, measureCode, topic, max), cancellationToken));
-
-    /// <summary>
-    /// Each operation has a context of its own from the pool, so the store is a singleton and a turn that never reads
-    /// routing (most of them: a question about a measure) rents none. A per-turn scope building this store and a
-    /// context for every turn was about 4% of the bot's CPU under load (docs/performance.md, "Load").
-    /// </summary>
-    private async Task<T> WithContextAsync<T>(Func<PprrDbContext, Task<T>> operation)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        return await operation(scope.ServiceProvider.GetRequiredService<PprrDbContext>());
-    }
+            : scopes.WithContextAsync(db => ToListAsync(Lists(db).Answered(db, measureCode, topic, max), cancellationToken));
 
     private static async Task<(RoutedQuestion Question, bool Created)> AddAsync(
         PprrDbContext db,
