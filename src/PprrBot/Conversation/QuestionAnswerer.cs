@@ -43,7 +43,7 @@ internal sealed class QuestionAnswerer(QuestionInterpreter interpreter, ModelQue
     /// <summary>The reading the bot answers: the deterministic one, helped by the optional model when it is unsure.</summary>
     public async ValueTask<Question> ReadAsync(string text, PprrSnapshot snapshot, CancellationToken cancellationToken)
     {
-        var question = interpreter.Interpret(text, snapshot);
+        var question = Read(text, snapshot);
         if (model is not null && ModelQuestionReader.ShouldConsult(question))
         {
             var candidates = question.Alternatives.Concat(question.Suggestions).Concat(question.Measures).Distinct().ToList();
